@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'api',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'cli',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'jobs',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'stack',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

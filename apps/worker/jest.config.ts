@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'worker',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'config',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  REDIS_URL: url(['redis', 'rediss']),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('work-points'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_TTL: z.string().regex(/^\d+[smhd]$/, 'must look like 12h, 30m or 7d').default('12h'),
+  /** A prebuilt workflow bundle (production); without it the worker bundles from source. */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+/**
+ * The whole configuration, validated once at boot. Nothing else in the code reads
+ * process.env: a missing or malformed variable stops the process with every problem named.
+ * It is also the Nest injection token for the configuration.
+ */
+export class AppConfig {
+  readonly env!: 'development' | 'production' | 'test';
+  readonly database!: { url: string };
+  readonly redis!: { url: string };
+  readonly temporal!: { address: string; namespace: string; taskQueue: string };
+  readonly api!: { host: string; port: number; jwtSecret: string; jwtTtl: string };
+  readonly worker!: { workflowBundlePath: string | undefined };
+  readonly logLevel!: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.assign(new AppConfig(), {
+    env: e.NODE_ENV,
+    database: { url: e.DATABASE_URL },
+    redis: { url: e.REDIS_URL },
+    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
+    api: { host: e.API_HOST, port: e.API_PORT, jwtSecret: e.JWT_SECRET, jwtTtl: e.JWT_TTL },
+    worker: { workflowBundlePath: e.WORKFLOW_BUNDLE_PATH },
+    logLevel: e.LOG_LEVEL,
+  });
+}

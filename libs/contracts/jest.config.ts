@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'contracts',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,28 @@
+/**
+ * Error codes shared by the API, the workflows and the worker. A refused action carries one
+ * of these as the `type` of its ApplicationFailure, and the API maps it to an HTTP status in
+ * one place (apps/api `domain-exception.filter.ts`).
+ */
+export enum ErrorCode {
+  /** Input is malformed: a wrong type, an unknown field, an impossible date. */
+  InvalidInput = 'INVALID_INPUT',
+  /** Not logged in, or the token is invalid or expired. */
+  Unauthenticated = 'UNAUTHENTICATED',
+  /** The actor's role or department does not cover this point. */
+  NotInRemit = 'NOT_IN_REMIT',
+  /** The action is valid in general, but not in the point's current state. */
+  OutOfTurn = 'OUT_OF_TURN',
+  /** A request id was reused for a different action. */
+  RequestIdReused = 'REQUEST_ID_REUSED',
+  NotFound = 'NOT_FOUND',
+  /** The plan is in a state that forbids the change (e.g. editing a published plan). */
+  PlanState = 'PLAN_STATE',
+  /** Temporal could not be reached or did not answer in time. */
+  WorkflowUnavailable = 'WORKFLOW_UNAVAILABLE',
+}
+
+/** A refusal that crosses process boundaries: the code says what, the message says why (zh-CN). */
+export interface RefusalDetails {
+  code: ErrorCode;
+  message: string;
+}

@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'devstack',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

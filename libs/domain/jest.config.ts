@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'domain',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

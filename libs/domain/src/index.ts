@@ -1,0 +1,5 @@
+export * from './deadline';
+export * from './labels';
+export * from './lifecycle';
+export * from './risk';
+export * from './visibility';

@@ -1,0 +1,36 @@
+import type { PointStatus, RiskColour, Role, TimelineEvent } from '@workpoints/contracts';
+
+/** Chinese labels shown to users; the English keys are what code and the API use. */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  coordinator: '督办员',
+  staff: '承办人',
+  head: '处室负责人',
+  supervisor: '分管领导',
+};
+
+export const STATUS_LABELS: Record<PointStatus, string> = {
+  draft: '草稿',
+  assigned: '已交办',
+  acknowledged: '已签收',
+  in_progress: '推进中',
+  submitted: '已报送办结',
+  head_approved: '处室负责人已审核',
+  completed: '已办结',
+};
+
+export const RISK_LABELS: Record<RiskColour, string> = {
+  green: '绿灯',
+  yellow: '黄灯',
+  red: '红灯',
+};
+
+export const EVENT_LABELS: Record<TimelineEvent, string> = {
+  publish: '发布交办',
+  acknowledge: '签收',
+  report: '报送进展',
+  submit: '申请办结',
+  approve: '审核通过',
+  return: '退回',
+  overdue: '逾期',
+};

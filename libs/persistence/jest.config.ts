@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'persistence',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'temporal',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,10 @@
+/* eslint-disable */
+// Cross-process end-to-end tests: real PostgreSQL, Redis, a Temporal dev server, and the
+// built api / worker / jobs processes. Run with `npm run test:e2e` (part of `npm test`).
+export default {
+  displayName: 'e2e',
+  preset: '../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+  testTimeout: 180_000,
+};

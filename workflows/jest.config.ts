@@ -1,0 +1,6 @@
+/* eslint-disable */
+export default {
+  displayName: 'workflows',
+  preset: '../jest.preset.js',
+  rootDir: '.',
+};
