@@ -11,6 +11,12 @@ describe('loadConfig', () => {
     const c = loadConfig(base);
     expect(c.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'work-points' });
     expect(c.api.port).toBe(3000);
+    expect(c.redis).toMatchObject({ host: '127.0.0.1', port: 6379, db: 0 });
+  });
+
+  it('reads credentials and database from the Redis URL', () => {
+    const c = loadConfig({ ...base, REDIS_URL: 'redis://:s%40cret@cache:6380/2' });
+    expect(c.redis).toMatchObject({ host: 'cache', port: 6380, password: 's@cret', db: 2 });
   });
 
   it('names every bad variable', () => {

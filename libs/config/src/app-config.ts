@@ -32,11 +32,35 @@ const envSchema = z.object({
 export class AppConfig {
   readonly env!: 'development' | 'production' | 'test';
   readonly database!: { url: string };
-  readonly redis!: { url: string };
+  readonly redis!: RedisConnection;
   readonly temporal!: { address: string; namespace: string; taskQueue: string };
   readonly api!: { host: string; port: number; jwtSecret: string; jwtTtl: string };
   readonly worker!: { workflowBundlePath: string | undefined };
   readonly logLevel!: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+/** Redis as ioredis/BullMQ take it. */
+export interface RedisConnection {
+  url: string;
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+  tls?: Record<string, never>;
+}
+
+function redisConnection(url: string): RedisConnection {
+  const u = new URL(url);
+  return {
+    url,
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    db: Number(u.pathname.slice(1) || 0),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
 }
 
 export class ConfigError extends Error {
@@ -55,7 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.assign(new AppConfig(), {
     env: e.NODE_ENV,
     database: { url: e.DATABASE_URL },
-    redis: { url: e.REDIS_URL },
+    redis: redisConnection(e.REDIS_URL),
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     api: { host: e.API_HOST, port: e.API_PORT, jwtSecret: e.JWT_SECRET, jwtTtl: e.JWT_TTL },
     worker: { workflowBundlePath: e.WORKFLOW_BUNDLE_PATH },

@@ -1,0 +1,22 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor, Role } from '@workpoints/contracts';
+
+export const IS_PUBLIC = Symbol('isPublic');
+export const REQUIRED_ROLES = Symbol('requiredRoles');
+
+/** The route needs no token (login, health, docs). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** The route needs one of these roles. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+
+export interface AuthenticatedRequest {
+  actor?: Actor;
+}
+
+/** The logged-in user, resolved from the token and the users table (never from the body). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a public route');
+  return actor;
+});

@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@workpoints/config';
+import { AppModule } from './app.module';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { createValidationPipe } from './common/validation';
+
+/** The configured API application: prefix, validation, error shape and OpenAPI at /api/docs. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: [config.logLevel, 'error', 'warn'] });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('workpoints API')
+      .setDescription('年度工作要点督办：计划、交办、签收、进展、办结与审核')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '../departments/departments.module';
+import { UsersModule } from '../users/users.module';
+import { PlanPublicationService } from './plan-publication.service';
+import { PlansController } from './plans.controller';
+import { PlansService } from './plans.service';
+
+@Module({
+  imports: [DepartmentsModule, UsersModule],
+  controllers: [PlansController],
+  providers: [PlansService, PlanPublicationService],
+})
+export class PlansModule {}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type Actor } from '@workpoints/contracts';
+import { isCalendarDate, shanghaiDate } from '@workpoints/domain';
+import {
+  AuditEventEntity,
+  DepartmentEntity,
+  PlanEntity,
+  PlanNodeEntity,
+  WorkPointEntity,
+} from '@workpoints/persistence';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { DomainException } from '../common/domain.exception';
+import { DepartmentsService } from '../departments/departments.service';
+import { UsersService } from '../users/users.service';
+import type { AssignPointDto, CreatePlanDto, PointDraftDto } from './dto/create-plan.dto';
+
+export interface PlanNodeView {
+  id: string;
+  kind: string;
+  label: string;
+  title: string;
+  children: PlanNodeView[];
+  pointIds: string[];
+}
+
+export interface PlanView {
+  id: string;
+  title: string;
+  year: number;
+  status: string;
+  publishedAt: Date | null;
+  nodes: PlanNodeView[];
+  points: WorkPointEntity[];
+}
+
+interface FlatPoint {
+  draft: PointDraftDto;
+  nodeKey: string | null;
+}
+
+@Injectable()
+export class PlansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
+    private readonly users: UsersService,
+  ) {}
+
+  list(): Promise<PlanEntity[]> {
+    return this.dataSource.getRepository(PlanEntity).find({ order: { createdAt: 'DESC' } });
+  }
+
+  /** Creates a draft plan from a JSON tree of chapters, sections and points. */
+  async create(dto: CreatePlanDto, actor: Actor): Promise<PlanView> {
+    const flat = this.flatten(dto);
+    if (flat.length === 0) throw new DomainException(ErrorCode.InvalidInput, '计划中没有任何工作要点');
+    const numbers = this.number(flat.map((f) => f.draft));
+    await this.checkAssignments(flat.map((f) => f.draft));
+
+    const planId = await this.dataSource.transaction(async (tx) => {
+      const plan = await tx.save(
+        tx.create(PlanEntity, { title: dto.title, year: dto.year, status: 'draft', createdById: actor.userId }),
+      );
+      const nodeIds = new Map<string, string>();
+      for (const [ci, chapter] of (dto.chapters ?? []).entries()) {
+        const c = await tx.save(
+          tx.create(PlanNodeEntity, { planId: plan.id, parentId: null, kind: 'chapter', label: chapter.label ?? '', title: chapter.title, position: ci }),
+        );
+        nodeIds.set(`c${ci}`, c.id);
+        for (const [si, section] of (chapter.sections ?? []).entries()) {
+          const s = await tx.save(
+            tx.create(PlanNodeEntity, { planId: plan.id, parentId: c.id, kind: 'section', label: section.label ?? '', title: section.title, position: si }),
+          );
+          nodeIds.set(`c${ci}s${si}`, s.id);
+        }
+      }
+      await tx.insert(
+        WorkPointEntity,
+        flat.map((f, i) => ({
+          planId: plan.id,
+          nodeId: f.nodeKey ? (nodeIds.get(f.nodeKey) ?? null) : null,
+          number: numbers[i],
+          title: f.draft.title,
+          text: f.draft.text ?? '',
+          leadDepartmentId: f.draft.leadDepartmentId ?? null,
+          deadline: f.draft.deadline ?? null,
+          supervisorId: f.draft.supervisorId ?? null,
+          status: 'draft' as const,
+          position: i,
+        })),
+      );
+      const points = await tx.find(WorkPointEntity, { where: { planId: plan.id }, order: { position: 'ASC' } });
+      for (const [i, point] of points.entries()) {
+        const co = flat[i]?.draft.coDepartmentIds ?? [];
+        if (co.length > 0) await tx.createQueryBuilder().relation(WorkPointEntity, 'coDepartments').of(point).add(co);
+      }
+      await tx.save(AuditEventEntity, {
+        planId: plan.id,
+        pointId: null,
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        event: 'plan_created',
+        after: { title: dto.title, year: dto.year, points: flat.length },
+        at: new Date(),
+      });
+      return plan.id;
+    });
+    return this.get(planId);
+  }
+
+  async get(planId: string): Promise<PlanView> {
+    const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ id: planId });
+    if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${planId}`);
+    const nodes = await this.dataSource
+      .getRepository(PlanNodeEntity)
+      .find({ where: { planId }, order: { position: 'ASC' } });
+    const points = await this.dataSource.getRepository(WorkPointEntity).find({
+      where: { planId },
+      relations: { coDepartments: true },
+      order: { number: 'ASC' },
+    });
+    const views = new Map<string, PlanNodeView>(
+      nodes.map((n) => [n.id, { id: n.id, kind: n.kind, label: n.label, title: n.title, children: [], pointIds: [] }]),
+    );
+    const roots: PlanNodeView[] = [];
+    for (const n of nodes) {
+      const view = views.get(n.id) as PlanNodeView;
+      const parent = n.parentId ? views.get(n.parentId) : undefined;
+      (parent ? parent.children : roots).push(view);
+    }
+    for (const p of points) if (p.nodeId) views.get(p.nodeId)?.pointIds.push(p.id);
+    return { id: plan.id, title: plan.title, year: plan.year, status: plan.status, publishedAt: plan.publishedAt, nodes: roots, points };
+  }
+
+  /** Assigns a draft point: lead department, co-departments, deadline, supervisor. */
+  async assign(planId: string, pointId: string, dto: AssignPointDto, actor: Actor): Promise<WorkPointEntity> {
+    return this.dataSource.transaction(async (tx) => {
+      const point = await tx.findOne(WorkPointEntity, {
+        where: { id: pointId },
+        relations: { coDepartments: true },
+        lock: { mode: 'pessimistic_write', tables: ['work_points'] },
+      });
+      if (!point || point.planId !== planId) throw new DomainException(ErrorCode.NotFound, `计划 ${planId} 中没有工作要点 ${pointId}`);
+      const plan = await tx.findOneByOrFail(PlanEntity, { id: point.planId });
+      if (plan.status !== 'draft')
+        throw new DomainException(ErrorCode.PlanState, '计划已发布，交办信息不能再在此修改');
+      await this.checkAssignments([{ ...dto, leadDepartmentId: dto.leadDepartmentId ?? point.leadDepartmentId ?? undefined, title: point.title }]);
+      const before = this.assignment(point);
+      if (dto.leadDepartmentId !== undefined) point.leadDepartmentId = dto.leadDepartmentId;
+      if (dto.deadline !== undefined) point.deadline = dto.deadline;
+      if (dto.supervisorId !== undefined) point.supervisorId = dto.supervisorId;
+      if (dto.coDepartmentIds !== undefined) point.coDepartments = await tx.findBy(DepartmentEntity, { id: In(dto.coDepartmentIds) });
+      if (point.leadDepartmentId && (point.coDepartments ?? []).some((d) => d.id === point.leadDepartmentId))
+        throw new DomainException(ErrorCode.InvalidInput, 'coDepartmentIds: 牵头单位不能同时是配合单位');
+      await tx.save(point);
+      await tx.save(AuditEventEntity, {
+        planId: point.planId,
+        pointId: point.id,
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        event: 'plan_assigned',
+        before,
+        after: this.assignment(point),
+        at: new Date(),
+      });
+      return point;
+    });
+  }
+
+  /** Points of a plan that cannot be published yet, each with what it lacks. */
+  unready(points: WorkPointEntity[], today: string): { number: number; problems: string[] }[] {
+    return points
+      .map((p) => {
+        const problems: string[] = [];
+        if (!p.leadDepartmentId) problems.push('缺少牵头单位');
+        if (!p.supervisorId) problems.push('缺少分管领导');
+        if (!p.deadline) problems.push('缺少完成时限');
+        else if (p.deadline < today) problems.push(`完成时限 ${p.deadline} 早于今天 ${today}`);
+        return { number: p.number, problems };
+      })
+      .filter((p) => p.problems.length > 0);
+  }
+
+  today(): string {
+    return shanghaiDate(new Date());
+  }
+
+  async audit(tx: EntityManager, row: Partial<AuditEventEntity>): Promise<void> {
+    await tx.save(AuditEventEntity, { at: new Date(), ...row });
+  }
+
+  private assignment(p: WorkPointEntity) {
+    return {
+      leadDepartmentId: p.leadDepartmentId,
+      coDepartmentIds: (p.coDepartments ?? []).map((d) => d.id).sort(),
+      deadline: p.deadline,
+      supervisorId: p.supervisorId,
+    };
+  }
+
+  private flatten(dto: CreatePlanDto): FlatPoint[] {
+    const out: FlatPoint[] = [];
+    for (const [ci, chapter] of (dto.chapters ?? []).entries()) {
+      for (const draft of chapter.points ?? []) out.push({ draft, nodeKey: `c${ci}` });
+      for (const [si, section] of (chapter.sections ?? []).entries())
+        for (const draft of section.points ?? []) out.push({ draft, nodeKey: `c${ci}s${si}` });
+    }
+    for (const draft of dto.points ?? []) out.push({ draft, nodeKey: null });
+    return out;
+  }
+
+  /** Given numbers are kept; missing ones continue from the highest so far, in document order. */
+  private number(drafts: PointDraftDto[]): number[] {
+    const given = drafts.map((d) => d.number).filter((n): n is number => n !== undefined);
+    const duplicate = given.find((n, i) => given.indexOf(n) !== i);
+    if (duplicate !== undefined) throw new DomainException(ErrorCode.InvalidInput, `要点序号 ${duplicate} 重复`);
+    const used = new Set(given);
+    let next = 1;
+    return drafts.map((d) => {
+      if (d.number !== undefined) return d.number;
+      while (used.has(next)) next += 1;
+      used.add(next);
+      return next;
+    });
+  }
+
+  private async checkAssignments(drafts: PointDraftDto[]): Promise<void> {
+    const departmentIds = drafts.flatMap((d) => [...(d.leadDepartmentId ? [d.leadDepartmentId] : []), ...(d.coDepartmentIds ?? [])]);
+    await this.departments.requireAll(departmentIds, 'leadDepartmentId/coDepartmentIds');
+    for (const d of drafts) {
+      if (d.leadDepartmentId && d.coDepartmentIds?.includes(d.leadDepartmentId))
+        throw new DomainException(ErrorCode.InvalidInput, `“${d.title}”：牵头单位不能同时是配合单位`);
+      if (d.deadline !== undefined && !isCalendarDate(d.deadline))
+        throw new DomainException(ErrorCode.InvalidInput, `deadline: 不是有效日期 ${d.deadline}`);
+    }
+    const supervisors = [...new Set(drafts.map((d) => d.supervisorId).filter((s): s is string => !!s))];
+    for (const id of supervisors) await this.users.requireRole(id, 'supervisor', 'supervisorId');
+  }
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type Actor, type PointParties } from '@workpoints/contracts';
+import { RISK_LABELS, STATUS_LABELS, canViewPoint, timelineLabel } from '@workpoints/domain';
+import {
+  AuditEventEntity,
+  ProgressReportEntity,
+  SignOffEntity,
+  WorkPointEntity,
+} from '@workpoints/persistence';
+import { DataSource } from 'typeorm';
+import { DomainException } from '../common/domain.exception';
+import type { ListPointsQuery } from './dto/point-actions.dto';
+
+export interface PointSummary {
+  id: string;
+  planId: string;
+  number: number;
+  title: string;
+  leadDepartmentId: string | null;
+  coDepartmentIds: string[];
+  deadline: string | null;
+  supervisorId: string | null;
+  status: string;
+  statusLabel: string;
+  risk: string;
+  riskLabel: string;
+  overdue: boolean;
+  workflowId: string | null;
+}
+
+export interface TimelineEntry {
+  event: string;
+  label: string;
+  actor: { id: string; name: string | null } | null;
+  from: string | null;
+  to: string | null;
+  comment: string | null;
+  at: Date;
+}
+
+export interface PointDetail extends PointSummary {
+  text: string;
+  timeline: TimelineEntry[];
+  reports: ProgressReportEntity[];
+  signOffs: SignOffEntity[];
+}
+
+/** Reads of points come from the read model, scoped to what the actor may see. */
+@Injectable()
+export class PointsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(actor: Actor, q: ListPointsQuery): Promise<{ total: number; items: PointSummary[] }> {
+    const qb = this.dataSource
+      .getRepository(WorkPointEntity)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.coDepartments', 'co')
+      .orderBy('p.number', 'ASC')
+      .addOrderBy('p.planId', 'ASC');
+    const coOf = (param: string) =>
+      `EXISTS (SELECT 1 FROM work_point_co_departments c WHERE c.point_id = p.id AND c.department_id = :${param})`;
+    if (!actor.roles.includes('admin') && !actor.roles.includes('coordinator')) {
+      // Department staff and heads see their department's points; supervisors their own.
+      qb.andWhere(`(p.supervisorId = :me OR p.leadDepartmentId = :myDept OR ${coOf('myDept')})`, {
+        me: actor.userId,
+        myDept: actor.departmentId ?? '00000000-0000-0000-0000-000000000000',
+      });
+    }
+    if (q.planId) qb.andWhere('p.planId = :planId', { planId: q.planId });
+    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
+    if (q.supervisorId) qb.andWhere('p.supervisorId = :sup', { sup: q.supervisorId });
+    if (q.departmentId) qb.andWhere(`(p.leadDepartmentId = :dept OR ${coOf('dept')})`, { dept: q.departmentId });
+    const [rows, total] = await qb.skip(q.offset).take(q.limit).getManyAndCount();
+    return { total, items: rows.map(summarise) };
+  }
+
+  /** The point, checked against the actor's remit. */
+  async require(pointId: string, actor: Actor): Promise<WorkPointEntity> {
+    const point = await this.dataSource
+      .getRepository(WorkPointEntity)
+      .findOne({ where: { id: pointId }, relations: { coDepartments: true } });
+    if (!point) throw new DomainException(ErrorCode.NotFound, `工作要点不存在：${pointId}`);
+    if (!canViewPoint(actor, partiesOf(point)))
+      throw new DomainException(ErrorCode.NotInRemit, `第${point.number}项不在您的职责范围内`);
+    return point;
+  }
+
+  async detail(pointId: string, actor: Actor): Promise<PointDetail> {
+    const point = await this.require(pointId, actor);
+    const [events, reports, signOffs] = await Promise.all([
+      this.dataSource.getRepository(AuditEventEntity).find({ where: { pointId }, order: { at: 'ASC', id: 'ASC' } }),
+      this.dataSource.getRepository(ProgressReportEntity).find({ where: { pointId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(SignOffEntity).find({ where: { pointId }, order: { createdAt: 'ASC' } }),
+    ]);
+    return {
+      ...summarise(point),
+      text: point.text,
+      timeline: events.map((e) => ({
+        event: e.event,
+        label: timelineLabel(e.event, e.fromStatus),
+        actor: e.actorId ? { id: e.actorId, name: e.actorName } : null,
+        from: e.fromStatus,
+        to: e.toStatus,
+        comment: e.comment,
+        at: e.at,
+      })),
+      reports,
+      signOffs,
+    };
+  }
+
+  /** The event a request id was already recorded as, if any (for idempotent retries). */
+  async recordedEvent(pointId: string, requestId: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(AuditEventEntity).findOne({ where: { pointId, requestId }, select: { id: true, event: true } });
+    return row?.event ?? null;
+  }
+}
+
+export function partiesOf(point: WorkPointEntity): PointParties {
+  return {
+    leadDepartmentId: point.leadDepartmentId ?? '',
+    coDepartmentIds: (point.coDepartments ?? []).map((d) => d.id),
+    supervisorId: point.supervisorId ?? '',
+  };
+}
+
+function summarise(p: WorkPointEntity): PointSummary {
+  return {
+    id: p.id,
+    planId: p.planId,
+    number: p.number,
+    title: p.title,
+    leadDepartmentId: p.leadDepartmentId,
+    coDepartmentIds: (p.coDepartments ?? []).map((d) => d.id),
+    deadline: p.deadline,
+    supervisorId: p.supervisorId,
+    status: p.status,
+    statusLabel: STATUS_LABELS[p.status],
+    risk: p.risk,
+    riskLabel: RISK_LABELS[p.risk],
+    overdue: p.overdue,
+    workflowId: p.workflowId,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './repo-root';
+export * from './temporal.module';
+export * from './workflow-bundle';

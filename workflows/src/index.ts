@@ -1,0 +1,2 @@
+// Every function exported here is registered as a workflow type by the worker.
+export { workPointWorkflow } from './work-point.workflow';
