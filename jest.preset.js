@@ -1,4 +1,4 @@
-// Shared jest settings for every project: SWC transform (with decorator metadata for Nest)
+// Shared jest settings for every project: one SWC-based transform (see libs/testing/src/jest-transform.js)
 // and the tsconfig path aliases, so tests import '@workpoints/*' exactly like the apps do.
 const path = require('node:path');
 const fs = require('node:fs');
@@ -15,20 +15,12 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          target: 'es2022',
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-          keepClassNames: true,
-        },
-        module: { type: 'commonjs' },
-        sourceMaps: 'inline',
-      },
-    ],
+    '^.+\\.(ts|js|mjs)$': path.join(root, 'libs/testing/src/jest-transform.js'),
   },
+  // ESM-only packages are compiled to CommonJS; everything else in node_modules is left alone.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|zod|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|@borewit)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|integration-spec).ts'],

@@ -1,7 +1,7 @@
-/* eslint-disable */
 // Cross-process end-to-end tests: real PostgreSQL, Redis, a Temporal dev server, and the
 // built api / worker / jobs processes. Run with `npm run test:e2e` (part of `npm test`).
-export default {
+/** @type {import("jest").Config} */
+module.exports = {
   displayName: 'e2e',
   preset: '../jest.preset.js',
   rootDir: '.',

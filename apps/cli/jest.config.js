@@ -1,5 +1,5 @@
-/* eslint-disable */
-export default {
+/** @type {import("jest").Config} */
+module.exports = {
   displayName: 'cli',
   preset: '../../jest.preset.js',
   rootDir: '.',
