@@ -14,6 +14,8 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
+  // Integration specs start real services and hash demo passwords with argon2.
+  testTimeout: 60_000,
   transform: {
     '^.+\\.(ts|js|mjs)$': path.join(root, 'libs/testing/src/jest-transform.js'),
   },

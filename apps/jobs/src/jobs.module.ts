@@ -18,7 +18,7 @@ export class JobsModule {
           inject: [AppConfig],
           useFactory: (c: AppConfig) => ({
             connection: { host: c.redis.host, port: c.redis.port, username: c.redis.username, password: c.redis.password, db: c.redis.db, tls: c.redis.tls },
-            prefix: 'workpoints',
+            prefix: c.queues.prefix,
           }),
         }),
         BullModule.registerQueue({ name: QueueName.Reminders }),

@@ -15,6 +15,8 @@ const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('work-points'),
+  /** Key prefix of every BullMQ queue in Redis; one Redis can serve several deployments. */
+  QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'letters, digits, _ and - only').default('workpoints'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
@@ -33,6 +35,7 @@ export class AppConfig {
   readonly env!: 'development' | 'production' | 'test';
   readonly database!: { url: string };
   readonly redis!: RedisConnection;
+  readonly queues!: { prefix: string };
   readonly temporal!: { address: string; namespace: string; taskQueue: string };
   readonly api!: { host: string; port: number; jwtSecret: string; jwtTtl: string };
   readonly worker!: { workflowBundlePath: string | undefined };
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     database: { url: e.DATABASE_URL },
     redis: redisConnection(e.REDIS_URL),
+    queues: { prefix: e.QUEUE_PREFIX },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     api: { host: e.API_HOST, port: e.API_PORT, jwtSecret: e.JWT_SECRET, jwtTtl: e.JWT_TTL },
     worker: { workflowBundlePath: e.WORKFLOW_BUNDLE_PATH },

@@ -68,6 +68,7 @@ export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2
       REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `work-points-${randomBytes(3).toString('hex')}`,
+      QUEUE_PREFIX: `wp-e2e-${randomBytes(3).toString('hex')}`,
       JWT_SECRET: randomBytes(24).toString('hex'),
       API_HOST: '127.0.0.1',
       API_PORT: String(port),

@@ -5,6 +5,7 @@
 const swcJest = require('@swc/jest');
 
 const swcOptions = {
+  swcrc: false,
   jsc: {
     target: 'es2022',
     parser: { syntax: 'typescript', decorators: true },

@@ -1,0 +1,29 @@
+import { deadlineInstant, isCalendarDate, shanghaiDate } from './deadline';
+import { riskColour } from './risk';
+
+describe('deadlines in Asia/Shanghai', () => {
+  it('accepts only real calendar dates', () => {
+    expect(isCalendarDate('2026-06-30')).toBe(true);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('2026-6-30')).toBe(false);
+    expect(isCalendarDate('30/06/2026')).toBe(false);
+  });
+
+  it('falls due at the end of the day in Shanghai (15:59:59.999 UTC)', () => {
+    expect(deadlineInstant('2026-06-30').toISOString()).toBe('2026-06-30T15:59:59.999Z');
+    expect(() => deadlineInstant('2026-02-30')).toThrow('不是有效日期');
+  });
+
+  it('reads the Shanghai date of an instant', () => {
+    expect(shanghaiDate(new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01');
+    expect(shanghaiDate(new Date('2026-06-30T15:59:59Z'))).toBe('2026-06-30');
+  });
+
+  it('colours overdue open points red and everything else green', () => {
+    expect(riskColour({ status: 'in_progress', overdue: true })).toBe('red');
+    expect(riskColour({ status: 'in_progress', overdue: false })).toBe('green');
+    expect(riskColour({ status: 'completed', overdue: true })).toBe('green');
+  });
+});
