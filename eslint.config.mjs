@@ -35,7 +35,24 @@ export default [
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Import other projects through their @workpoints/* alias.' }] }],
+    },
+  },
+  {
+    // Tests may use the testing helpers (real services, test databases), which in turn use
+    // the infra libs they test: that cycle exists only in test code.
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/src/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          ignoredCircularDependencies: [['persistence', 'testing'], ['temporal', 'testing']],
+          depConstraints: [
+            { sourceTag: '*', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:workflow', 'type:testing'] },
+          ],
+        },
+      ],
     },
   },
   {

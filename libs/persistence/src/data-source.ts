@@ -1,0 +1,56 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import {
+  AuditEventEntity,
+  DepartmentEntity,
+  PlanEntity,
+  PlanNodeEntity,
+  ProgressReportEntity,
+  ReminderEntity,
+  SignOffEntity,
+  UserEntity,
+  WorkPointEntity,
+} from './entities';
+import { InitialSchema1795237623788 } from './migrations/1795237623788-initial-schema';
+import { WorkpointsNamingStrategy } from './naming.strategy';
+
+export const ENTITIES = [
+  DepartmentEntity,
+  UserEntity,
+  PlanEntity,
+  PlanNodeEntity,
+  WorkPointEntity,
+  ProgressReportEntity,
+  SignOffEntity,
+  AuditEventEntity,
+  ReminderEntity,
+];
+
+/** In the order they run. A new migration is generated, never hand-written: see the README. */
+export const MIGRATIONS = [InitialSchema1795237623788];
+
+/**
+ * The one set of options for Nest, the migration runner, the TypeORM CLI and tests.
+ * The schema is owned by migrations only (`synchronize: false`); they run from one process
+ * (`runMigrations`), never on connect. UUIDs come from `gen_random_uuid()`, built into
+ * PostgreSQL since 13, so no extension (and no superuser) is needed.
+ */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    applicationName: 'workpoints',
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new WorkpointsNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+  };
+}
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource(dataSourceOptions(url));
+}

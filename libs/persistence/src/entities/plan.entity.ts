@@ -1,0 +1,62 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { PlanNodeEntity } from './plan-node.entity';
+import { UserEntity } from './user.entity';
+import { WorkPointEntity } from './work-point.entity';
+
+export type PlanStatus = 'draft' | 'published';
+
+/** One office's work plan for a year (年度工作要点). */
+@Entity('plans')
+@Index('ix_plans_year', ['year'])
+@Check('ck_plans_status', `"status" IN ('draft', 'published')`)
+export class PlanEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'varchar', default: 'draft' })
+  status!: PlanStatus;
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById!: string;
+
+  @ManyToOne(() => UserEntity, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: Relation<UserEntity>;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  /** Request id of the publication, so a retried publish is recognised as the same one. */
+  @Column({ name: 'publish_request_id', type: 'varchar', nullable: true })
+  publishRequestId!: string | null;
+
+  @OneToMany(() => PlanNodeEntity, (node) => node.plan)
+  nodes?: PlanNodeEntity[];
+
+  @OneToMany(() => WorkPointEntity, (point) => point.plan)
+  points?: WorkPointEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

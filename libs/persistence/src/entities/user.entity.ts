@@ -1,0 +1,50 @@
+import type { Role } from '@workpoints/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { DepartmentEntity } from './department.entity';
+
+@Entity('users')
+@Index('uq_users_username', ['username'], { unique: true })
+@Index('ix_users_department', ['departmentId'])
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar' })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'varchar' })
+  displayName!: string;
+
+  /** argon2id hash. Never loaded unless asked for with `addSelect('user.passwordHash')`. */
+  @Column({ name: 'password_hash', type: 'varchar', select: false })
+  passwordHash!: string;
+
+  /** null for accounts outside the organisation tree (none today; kept for service accounts). */
+  @Column({ name: 'department_id', type: 'uuid', nullable: true })
+  departmentId!: string | null;
+
+  @ManyToOne(() => DepartmentEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id' })
+  department?: DepartmentEntity | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles!: Role[];
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,119 @@
+import type { PointStatus, RiskColour } from '@workpoints/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { DepartmentEntity } from './department.entity';
+import { PlanNodeEntity } from './plan-node.entity';
+import { PlanEntity } from './plan.entity';
+import { UserEntity } from './user.entity';
+
+/**
+ * The read model of one numbered work point (要点). Before publication the coordinator edits
+ * it directly; after, only the point's workflow changes its lifecycle columns (status, risk,
+ * overdue, version) through the recording activity.
+ */
+@Entity('work_points')
+@Unique('uq_work_points_plan_number', ['planId', 'number'])
+@Index('ix_work_points_plan_status', ['planId', 'status'])
+@Index('ix_work_points_lead_department', ['leadDepartmentId'])
+@Index('ix_work_points_supervisor', ['supervisorId'])
+@Index('ix_work_points_node', ['nodeId'])
+@Check('ck_work_points_risk', `"risk" IN ('green', 'yellow', 'red')`)
+export class WorkPointEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'plan_id', type: 'uuid' })
+  planId!: string;
+
+  @ManyToOne(() => PlanEntity, (plan) => plan.points, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id' })
+  plan?: Relation<PlanEntity>;
+
+  /** The chapter or section the point sits under; null for a plan without headings. */
+  @Column({ name: 'node_id', type: 'uuid', nullable: true })
+  nodeId!: string | null;
+
+  @ManyToOne(() => PlanNodeEntity, (node) => node.points, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'node_id' })
+  node?: PlanNodeEntity | null;
+
+  /** The point's number in the plan, as printed (1, 2, 3 … across the whole plan). */
+  @Column({ type: 'int' })
+  number!: number;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text', default: '' })
+  text!: string;
+
+  @Column({ name: 'lead_department_id', type: 'uuid', nullable: true })
+  leadDepartmentId!: string | null;
+
+  @ManyToOne(() => DepartmentEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lead_department_id' })
+  leadDepartment?: DepartmentEntity | null;
+
+  @ManyToMany(() => DepartmentEntity)
+  @JoinTable({
+    name: 'work_point_co_departments',
+    joinColumn: { name: 'point_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'department_id', referencedColumnName: 'id' },
+  })
+  coDepartments?: DepartmentEntity[];
+
+  /** Calendar date in Asia/Shanghai, `YYYY-MM-DD`; due at the end of that working day. */
+  @Column({ type: 'date', nullable: true })
+  deadline!: string | null;
+
+  @Column({ name: 'supervisor_id', type: 'uuid', nullable: true })
+  supervisorId!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supervisor_id' })
+  supervisor?: UserEntity | null;
+
+  @Column({ type: 'varchar', default: 'draft' })
+  status!: PointStatus;
+
+  @Column({ type: 'varchar', default: 'green' })
+  risk!: RiskColour;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  /** `plan-{planId}-point-{no}` once published; null while the plan is a draft. */
+  @Column({ name: 'workflow_id', type: 'varchar', nullable: true })
+  @Index('uq_work_points_workflow_id', { unique: true })
+  workflowId!: string | null;
+
+  /**
+   * The highest transition version recorded. The recording activity updates the row only
+   * when the incoming version is higher, so a late or retried activity cannot roll it back.
+   */
+  @Column({ type: 'int', default: 0 })
+  version!: number;
+
+  /** Order under its node, as printed. */
+  @Column({ type: 'int' })
+  position!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,5 @@
+export * from './app-process';
+export * from './free-port';
+export * from './temporal-servers';
+export * from './test-database';
+export * from './e2e-stack';
