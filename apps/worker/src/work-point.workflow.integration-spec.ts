@@ -5,6 +5,10 @@ import { loadConfig } from '@workpoints/config';
 import {
   WORK_POINT_WORKFLOW_TYPE,
   acknowledgeUpdate,
+  approveUpdate,
+  reportProgressUpdate,
+  returnUpdate,
+  submitCompletionUpdate,
   getStateQuery,
   type Actor,
   type WorkPointInput,
@@ -21,10 +25,13 @@ import {
   runMigrations,
   seedDemoOrganisation,
 } from '@workpoints/persistence';
-import { createTestDatabase, startTimeSkippingServer, type TestDatabase } from '@workpoints/testing';
-import { workflowBundleOptions } from '@workpoints/temporal';
+import { createTestDatabase, startTimeSkippingServer, temporalCliPath, type TestDatabase } from '@workpoints/testing';
+import { repoRoot, workflowBundleOptions } from '@workpoints/temporal';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { bindActivities } from './create-worker';
 import { WorkerModule } from './worker.module';
@@ -42,6 +49,8 @@ describe('work-point workflow deadline (time-skipping)', () => {
   let running: Promise<void>;
   let lead: DepartmentEntity;
   let staff: Actor;
+  let head: Actor;
+  let supervisor: Actor;
   let coordinator: Actor;
   let supervisorId: string;
   let planId: string;
@@ -76,6 +85,17 @@ describe('work-point workflow deadline (time-skipping)', () => {
     };
   }
 
+  /**
+   * `RECORD_HISTORIES=1` refreshes the committed histories that workflows/src/replay
+   * checks every change of workflow code against (only when a change is meant to be
+   * incompatible and is versioned with patched()).
+   */
+  function recordHistory(workflowId: string, name: string): void {
+    if (process.env['RECORD_HISTORIES'] !== '1') return;
+    const json = execFileSync(temporalCliPath(), ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
+    writeFileSync(join(repoRoot(), 'workflows/histories', `${name}.json`), json);
+  }
+
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     db = await createTestDatabase('wp_wf');
@@ -86,7 +106,9 @@ describe('work-point workflow deadline (time-skipping)', () => {
     lead = await ds.getRepository(DepartmentEntity).findOneByOrFail({ code: 'zlglc' });
     staff = actor(await users.findOneByOrFail({ username: 'zlglc.staff' }));
     coordinator = actor(await users.findOneByOrFail({ username: 'coordinator' }));
-    supervisorId = (await users.findOneByOrFail({ username: 'supervisor.li' })).id;
+    head = actor(await users.findOneByOrFail({ username: 'zlglc.head' }));
+    supervisor = actor(await users.findOneByOrFail({ username: 'supervisor.li' }));
+    supervisorId = supervisor.userId;
     planId = (await ds.getRepository(PlanEntity).save({ title: '测试计划', year: 2026, status: 'published', createdById: coordinator.userId })).id;
 
     env = await startTimeSkippingServer();
@@ -133,6 +155,7 @@ describe('work-point workflow deadline (time-skipping)', () => {
     // Time goes on: still one reminder, the timer fires once.
     await env.sleep('30 days');
     expect(await ds.getRepository(ReminderEntity).countBy({ pointId: input.pointId })).toBe(1);
+    recordHistory(`ts-${planId}-1`, 'work-point-overdue');
   });
 
   it('leaves a point that is on time green', async () => {
@@ -142,5 +165,29 @@ describe('work-point workflow deadline (time-skipping)', () => {
     await env.sleep('20 days');
     expect(await handle.query(getStateQuery)).toMatchObject({ status: 'assigned', overdue: false, risk: 'green' });
     expect(await ds.getRepository(ReminderEntity).countBy({ pointId: input.pointId })).toBe(0);
+  });
+
+  it('runs a whole lifecycle whose history replays deterministically', async () => {
+    const now = new Date(await env.currentTimeMs());
+    const input = await newPoint(3, shanghaiDate(new Date(now.getTime() + 90 * 86_400_000)));
+    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, { taskQueue, workflowId: `ts-${planId}-3`, args: [input] });
+    const send = async <A>(def: Parameters<typeof handle.executeUpdate>[0], id: string, args: A) =>
+      handle.executeUpdate(def as typeof acknowledgeUpdate, { args: [args as never], updateId: id });
+    await send(acknowledgeUpdate, 'a', { requestId: 'a', actor: staff });
+    await send(reportProgressUpdate, 'r', { requestId: 'r', actor: staff, text: '进展', percent: 50 });
+    await send(submitCompletionUpdate, 's1', { requestId: 's1', actor: staff, text: '完成' });
+    await send(returnUpdate, 'x', { requestId: 'x', actor: head, comment: '补充材料' });
+    await send(submitCompletionUpdate, 's2', { requestId: 's2', actor: staff, text: '已补充' });
+    await send(approveUpdate, 'h', { requestId: 'h', actor: head, comment: null });
+    await send(approveUpdate, 'v', { requestId: 'v', actor: supervisor, comment: '同意' });
+    const result: WorkPointState = await handle.result();
+    expect(result).toMatchObject({ status: 'completed', version: 8, overdue: false });
+
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory(
+      { ...workflowBundleOptions(), bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook } },
+      history,
+    );
+    recordHistory(`ts-${planId}-3`, 'work-point-completed-with-return');
   });
 });
