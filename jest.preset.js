@@ -14,8 +14,6 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
-  // Integration specs start real services and hash demo passwords with argon2.
-  testTimeout: 60_000,
   transform: {
     '^.+\\.(ts|js|mjs)$': path.join(root, 'libs/testing/src/jest-transform.js'),
   },
@@ -27,4 +25,6 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|integration-spec).ts'],
   setupFiles: [path.join(root, 'libs/testing/src/jest-setup.js')],
+  // Integration specs start real services and hash demo passwords with argon2: 60 s a test.
+  setupFilesAfterEnv: [path.join(root, 'libs/testing/src/jest-timeout.js')],
 };

@@ -6,5 +6,6 @@ module.exports = {
   preset: '../jest.preset.js',
   rootDir: '.',
   testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
-  testTimeout: 180_000,
+  // Starting the whole stack (three processes, a Temporal dev server) takes a while on 2 cores.
+  setupFilesAfterEnv: [require('node:path').join(__dirname, 'e2e/e2e-timeout.js')],
 };
