@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { loadConfig } from '@workpoints/config';
 import {
@@ -189,5 +190,36 @@ describe('work-point workflow deadline (time-skipping)', () => {
       history,
     );
     recordHistory(`ts-${planId}-3`, 'work-point-completed-with-return');
+  });
+
+  it('refuses in the update validator, with a coded reason, what the API would refuse', async () => {
+    const now = new Date(await env.currentTimeMs());
+    const input = await newPoint(4, shanghaiDate(new Date(now.getTime() + 90 * 86_400_000)));
+    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, { taskQueue, workflowId: `ts-${planId}-4`, args: [input] });
+    const refusal = async (p: Promise<unknown>) => {
+      const error = await p.then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
+      return { type: cause.type, message: cause.message };
+    };
+    // a supervisor cannot acknowledge; the head cannot approve what was never submitted
+    expect(await refusal(handle.executeUpdate(acknowledgeUpdate, { args: [{ requestId: 'v1', actor: supervisor }] }))).toEqual({
+      type: 'NOT_IN_REMIT',
+      message: '只有牵头单位的承办人或负责人可以签收',
+    });
+    expect(
+      await refusal(handle.executeUpdate(approveUpdate, { args: [{ requestId: 'v2', actor: head, comment: null }] })),
+    ).toMatchObject({ type: 'OUT_OF_TURN' });
+    await handle.executeUpdate(acknowledgeUpdate, { args: [{ requestId: 'v3', actor: staff }] });
+    expect(
+      await refusal(handle.executeUpdate(reportProgressUpdate, { args: [{ requestId: 'v3', actor: staff, text: 'x', percent: null }] })),
+    ).toMatchObject({ type: 'REQUEST_ID_REUSED' });
+    expect(
+      await refusal(handle.executeUpdate(reportProgressUpdate, { args: [{ requestId: 'v4', actor: staff, text: ' ', percent: 101 }] })),
+    ).toMatchObject({ type: 'INVALID_INPUT' });
+    // refused updates leave no trace: only publish and the acknowledgement were recorded
+    expect(await handle.query(getStateQuery)).toMatchObject({ status: 'acknowledged', version: 2 });
+    const row = await ds.getRepository(WorkPointEntity).findOneByOrFail({ id: input.pointId });
+    expect(row.version).toBe(2);
   });
 });
