@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { loadConfig } from '@workpoints/config';
 import {
@@ -172,15 +172,13 @@ describe('work-point workflow deadline (time-skipping)', () => {
     const now = new Date(await env.currentTimeMs());
     const input = await newPoint(3, shanghaiDate(new Date(now.getTime() + 90 * 86_400_000)));
     const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, { taskQueue, workflowId: `ts-${planId}-3`, args: [input] });
-    const send = async <A>(def: Parameters<typeof handle.executeUpdate>[0], id: string, args: A) =>
-      handle.executeUpdate(def as typeof acknowledgeUpdate, { args: [args as never], updateId: id });
-    await send(acknowledgeUpdate, 'a', { requestId: 'a', actor: staff });
-    await send(reportProgressUpdate, 'r', { requestId: 'r', actor: staff, text: '进展', percent: 50 });
-    await send(submitCompletionUpdate, 's1', { requestId: 's1', actor: staff, text: '完成' });
-    await send(returnUpdate, 'x', { requestId: 'x', actor: head, comment: '补充材料' });
-    await send(submitCompletionUpdate, 's2', { requestId: 's2', actor: staff, text: '已补充' });
-    await send(approveUpdate, 'h', { requestId: 'h', actor: head, comment: null });
-    await send(approveUpdate, 'v', { requestId: 'v', actor: supervisor, comment: '同意' });
+    await handle.executeUpdate(acknowledgeUpdate, { args: [{ requestId: 'a', actor: staff }], updateId: 'a' });
+    await handle.executeUpdate(reportProgressUpdate, { args: [{ requestId: 'r', actor: staff, text: '进展', percent: 50 }], updateId: 'r' });
+    await handle.executeUpdate(submitCompletionUpdate, { args: [{ requestId: 's1', actor: staff, text: '完成' }], updateId: 's1' });
+    await handle.executeUpdate(returnUpdate, { args: [{ requestId: 'x', actor: head, comment: '补充材料' }], updateId: 'x' });
+    await handle.executeUpdate(submitCompletionUpdate, { args: [{ requestId: 's2', actor: staff, text: '已补充' }], updateId: 's2' });
+    await handle.executeUpdate(approveUpdate, { args: [{ requestId: 'h', actor: head, comment: null }], updateId: 'h' });
+    await handle.executeUpdate(approveUpdate, { args: [{ requestId: 'v', actor: supervisor, comment: '同意' }], updateId: 'v' });
     const result: WorkPointState = await handle.result();
     expect(result).toMatchObject({ status: 'completed', version: 8, overdue: false });
 
