@@ -81,6 +81,19 @@ describe('a published plan runs as workflows end to end', () => {
     expect(res.body.message).toContain('points.0.deadline');
   });
 
+  it('takes a whole plan of 1,000 assigned points in one request', async () => {
+    const points = Array.from({ length: 1000 }, (_, i) => ({
+      title: `第${i + 1}项工作要点：推进知识产权强市建设相关任务`,
+      leadDepartmentId: dept['ggfwc'],
+      coDepartmentIds: [dept['bhc']],
+      deadline,
+      supervisorId: supervisor['supervisor.zhang'],
+    }));
+    const res = await call<PlanView>('POST', '/plans', 'coordinator', { title: '大计划', year: 2026, points });
+    expect(res.status).toBe(201);
+    expect(res.body.points).toHaveLength(1000);
+  });
+
   it('lets only coordinators create plans', async () => {
     const res = await call<ErrorBody>('POST', '/plans', 'zlglc.staff', { title: '越权', year: 2026, points: [{ title: '甲' }] });
     expect(res.status).toBe(403);

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@workpoints/config';
@@ -8,7 +9,11 @@ import { createValidationPipe } from './common/validation';
 
 /** The configured API application: prefix, validation, error shape and OpenAPI at /api/docs. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: [config.logLevel, 'error', 'warn'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: [config.logLevel, 'error', 'warn'],
+  });
+  // A whole plan arrives in one body: 1,000 assigned points are about 170 KiB of JSON.
+  app.useBodyParser('json', { limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
