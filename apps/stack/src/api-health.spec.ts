@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { findFreePort } from '@workpoints/devstack';
 import { waitForHealth } from './api-health';
 
 describe('waitForHealth', () => {
@@ -25,14 +26,15 @@ describe('waitForHealth', () => {
     await expect(waitForHealth(url, { timeoutMs: 200, intervalMs: 50 })).rejects.toThrow(
       `${url} did not answer 200 within 0 s (last: HTTP 503).`,
     );
-    await expect(waitForHealth('http://127.0.0.1:1/api/health', { timeoutMs: 100, intervalMs: 50 })).rejects.toThrow(
-      /last: ECONNREFUSED/,
-    );
+    const closed = await findFreePort();
+    await expect(
+      waitForHealth(`http://127.0.0.1:${closed}/api/health`, { timeoutMs: 100, intervalMs: 50 }),
+    ).rejects.toThrow(/last: ECONNREFUSED/);
   });
 
   it('stops waiting when the API process is gone', async () => {
-    await expect(waitForHealth(url, { timeoutMs: 5000, giveUp: () => 'api exited with code 1' })).rejects.toThrow(
-      'api exited with code 1',
-    );
+    await expect(
+      waitForHealth(url, { timeoutMs: 5000, giveUp: () => 'api exited with code 1' }),
+    ).rejects.toThrow('api exited with code 1');
   });
 });

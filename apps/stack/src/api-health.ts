@@ -23,11 +23,14 @@ export async function waitForHealth(url: string, wait: HealthWait): Promise<void
       if (response.status === 200) return;
       last = `HTTP ${response.status}`;
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause;
-      last = cause?.code ?? (error as Error).message;
+      // fetch fails with "fetch failed"; the cause says why (ECONNREFUSED, a timeout, …).
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      last = cause?.code ?? cause?.message ?? (error as Error).message;
     }
     if (Date.now() >= deadline) {
-      throw new Error(`${url} did not answer 200 within ${Math.round(timeoutMs / 1000)} s (last: ${last}).`);
+      throw new Error(
+        `${url} did not answer 200 within ${Math.round(timeoutMs / 1000)} s (last: ${last}).`,
+      );
     }
     await sleep(intervalMs);
   }

@@ -13,11 +13,22 @@ import {
   startTemporalDevServer,
   type ProcessExit,
 } from '@workpoints/devstack';
-import { createDataSource, runMigrations, seedDemoOrganisation, type DemoAccount } from '@workpoints/persistence';
+import {
+  createDataSource,
+  runMigrations,
+  seedDemoOrganisation,
+  type DemoAccount,
+} from '@workpoints/persistence';
 import { waitForHealth } from './api-health';
 import { loadOrCreateSecrets, generateDemoPassword } from './secrets';
 import { ShutdownStack } from './shutdown-stack';
-import { EMBEDDED_PORTS, apiBaseUrl, appEnv, readStackConfig, type StackConfig } from './stack-config';
+import {
+  EMBEDDED_PORTS,
+  apiBaseUrl,
+  appEnv,
+  readStackConfig,
+  type StackConfig,
+} from './stack-config';
 import { PrefixedOutput, formatDemoAccounts, formatReadyBanner, redactUrl } from './stack-output';
 
 /**
@@ -29,7 +40,10 @@ import { PrefixedOutput, formatDemoAccounts, formatReadyBanner, redactUrl } from
 // Configuration is read here, once; nothing below touches process.env.
 let config: StackConfig;
 try {
-  config = readStackConfig(process.env, { repoRoot: findRepoRoot(__dirname), isTTY: process.stdout.isTTY === true });
+  config = readStackConfig(process.env, {
+    repoRoot: findRepoRoot(__dirname),
+    isTTY: process.stdout.isTTY === true,
+  });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
@@ -38,20 +52,27 @@ try {
 const APPS = ['api', 'worker', 'jobs'] as const;
 const LOOPBACK = '127.0.0.1';
 const HEALTH_TIMEOUT_MS = 120_000;
-const README_NEXT = 'README.md, section "Try it" (试用): sign in with a demo account and follow a work point through its life.';
+const README_NEXT =
+  'README.md, "Walk a point through its life with curl" (set PW to the demo password).';
 
-const out = new PrefixedOutput(['stack', 'postgres', 'redis', 'temporal', 'migrate', ...APPS], config.color);
+const out = new PrefixedOutput(
+  ['stack', 'postgres', 'redis', 'temporal', 'migrate', ...APPS],
+  config.color,
+);
 const say = out.logger('stack');
 const services = new ShutdownStack(say);
 const abort = new AbortController();
 
-/** Stops everything in reverse order and exits; the first caller decides the exit code. */
-async function shutdown(code: number, reason?: string): Promise<void> {
+/**
+ * Stops everything in reverse order and exits; the first caller decides the exit code.
+ * `because` ends the last line, e.g. "stopped because worker exited with code 1".
+ */
+async function shutdown(code: number, reason?: string, because?: string): Promise<void> {
   if (services.isStopping) return;
   abort.abort();
   if (reason) say(reason);
   await services.stopAll();
-  say(code === 0 ? 'stopped.' : 'stopped, after the failure above.');
+  say(because ? `stopped because ${because}.` : 'stopped.');
   process.exit(code);
 }
 
@@ -73,7 +94,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 /** A service or app that ends while the stack is up takes the whole stack down. */
 function watch(name: string, exited: Promise<ProcessExit>): void {
   void exited.then((exit) => {
-    if (!services.isStopping) void shutdown(1, `${name} ${describeExit(exit)}; stopping everything.`);
+    const what = `${name} ${describeExit(exit)}`;
+    if (!services.isStopping) void shutdown(1, `${what}; stopping everything.`, what);
   });
 }
 
@@ -81,17 +103,49 @@ async function checkPorts(): Promise<void> {
   const again = 'Stop whatever holds it (is workpoints already running?), or set';
   const checks: Promise<void>[] = [];
   if (!config.databaseUrl) {
-    checks.push(assertPortFree(EMBEDDED_PORTS.postgres, LOOPBACK, 'PostgreSQL', `${again} DATABASE_URL to use a PostgreSQL you run.`));
+    checks.push(
+      assertPortFree(
+        EMBEDDED_PORTS.postgres,
+        LOOPBACK,
+        'PostgreSQL',
+        `${again} DATABASE_URL to use a PostgreSQL you run.`,
+      ),
+    );
   }
   if (!config.redisUrl) {
-    checks.push(assertPortFree(EMBEDDED_PORTS.redis, LOOPBACK, 'Redis', `${again} REDIS_URL to use a Redis you run.`));
+    checks.push(
+      assertPortFree(
+        EMBEDDED_PORTS.redis,
+        LOOPBACK,
+        'Redis',
+        `${again} REDIS_URL to use a Redis you run.`,
+      ),
+    );
   }
   if (!config.temporalAddress) {
-    checks.push(assertPortFree(EMBEDDED_PORTS.temporal, LOOPBACK, 'Temporal', `${again} TEMPORAL_ADDRESS to use that server.`));
-    checks.push(assertPortFree(EMBEDDED_PORTS.temporalUi, LOOPBACK, 'Temporal UI', `${again} TEMPORAL_ADDRESS to use a Temporal you run.`));
+    checks.push(
+      assertPortFree(
+        EMBEDDED_PORTS.temporal,
+        LOOPBACK,
+        'Temporal',
+        `${again} TEMPORAL_ADDRESS to use that server.`,
+      ),
+    );
+    checks.push(
+      assertPortFree(
+        EMBEDDED_PORTS.temporalUi,
+        LOOPBACK,
+        'Temporal UI',
+        `${again} TEMPORAL_ADDRESS to use a Temporal you run.`,
+      ),
+    );
   }
-  checks.push(assertPortFree(config.apiPort, config.apiHost, 'API', `${again} API_PORT to another port.`));
-  const failures = (await Promise.allSettled(checks)).flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+  checks.push(
+    assertPortFree(config.apiPort, config.apiHost, 'API', `${again} API_PORT to another port.`),
+  );
+  const failures = (await Promise.allSettled(checks)).flatMap((r) =>
+    r.status === 'rejected' ? [(r.reason as Error).message] : [],
+  );
   if (failures.length > 0) throw new Error(failures.join('\n'));
 }
 
@@ -103,7 +157,12 @@ async function startDatabase(): Promise<string> {
   const dataDir = join(config.dataDir, 'postgres');
   const pg = await services.track(
     'postgres',
-    startEmbeddedPostgres({ dataDir, port: EMBEDDED_PORTS.postgres, log: out.logger('postgres'), signal: abort.signal }),
+    startEmbeddedPostgres({
+      dataDir,
+      port: EMBEDDED_PORTS.postgres,
+      log: out.logger('postgres'),
+      signal: abort.signal,
+    }),
   );
   watch('postgres', pg.exited);
   say(`PostgreSQL: ${redactUrl(pg.url)} (embedded, data in ${relative(config.repoRoot, dataDir)})`);
@@ -118,7 +177,13 @@ async function startQueueStore(): Promise<string> {
   const dataDir = join(config.dataDir, 'redis');
   const redis = await services.track(
     'redis',
-    startRedis({ port: EMBEDDED_PORTS.redis, dataDir, env: config.toolEnv, log: out.logger('redis'), signal: abort.signal }),
+    startRedis({
+      port: EMBEDDED_PORTS.redis,
+      dataDir,
+      env: config.toolEnv,
+      log: out.logger('redis'),
+      signal: abort.signal,
+    }),
   );
   watch('redis', redis.exited);
   say(`Redis: ${redis.url} (embedded, data in ${relative(config.repoRoot, dataDir)})`);
@@ -128,7 +193,9 @@ async function startQueueStore(): Promise<string> {
 async function startTemporal(): Promise<{ address: string; ui: string }> {
   if (config.temporalAddress) {
     say(`Temporal: ${config.temporalAddress} (TEMPORAL_ADDRESS)`);
-    const ui = config.temporalUiUrl ?? `not started here (Temporal at ${config.temporalAddress}; set TEMPORAL_UI_URL to show its UI)`;
+    const ui =
+      config.temporalUiUrl ??
+      `not started here (Temporal at ${config.temporalAddress}; set TEMPORAL_UI_URL to show its UI)`;
     return { address: config.temporalAddress, ui };
   }
   const cliPath = await ensureTemporalCli(out.logger('temporal'), config.toolEnv);
@@ -146,11 +213,15 @@ async function startTemporal(): Promise<{ address: string; ui: string }> {
     }),
   );
   watch('temporal', temporal.exited);
-  say(`Temporal: ${temporal.address} (embedded dev server, state in ${relative(config.repoRoot, dbFile)})`);
+  say(
+    `Temporal: ${temporal.address} (embedded dev server, state in ${relative(config.repoRoot, dbFile)})`,
+  );
   return { address: temporal.address, ui: temporal.uiUrl };
 }
 
-async function seedDemo(databaseUrl: string): Promise<{ accounts: DemoAccount[] | null; password: string }> {
+async function seedDemo(
+  databaseUrl: string,
+): Promise<{ accounts: DemoAccount[] | null; password: string }> {
   const password = config.demoPassword ?? generateDemoPassword();
   const dataSource = createDataSource(databaseUrl);
   await dataSource.initialize();
@@ -164,7 +235,9 @@ async function seedDemo(databaseUrl: string): Promise<{ accounts: DemoAccount[] 
 function startApp(name: (typeof APPS)[number], env: Record<string, string>): void {
   const entry = join(config.repoRoot, 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(entry)) {
-    throw new Error(`${relative(config.repoRoot, entry)} is missing: run \`npm run build\` first (\`npm start\` does).`);
+    throw new Error(
+      `${relative(config.repoRoot, entry)} is missing: run \`npm run build\` first (\`npm start\` does).`,
+    );
   }
   const app = services.add(
     name,
@@ -190,34 +263,69 @@ async function run(): Promise<void> {
   if (!jwtSecret) {
     const { secrets, created } = await loadOrCreateSecrets(join(config.dataDir, 'secrets.json'));
     jwtSecret = secrets.jwtSecret;
-    say(`JWT secret: ${created ? 'generated into' : 'from'} ${relative(config.repoRoot, join(config.dataDir, 'secrets.json'))}`);
+    say(
+      `JWT secret: ${created ? 'generated into' : 'from'} ${relative(config.repoRoot, join(config.dataDir, 'secrets.json'))}`,
+    );
   }
 
-  const [databaseUrl, redisUrl, temporal] = await Promise.all([startDatabase(), startQueueStore(), startTemporal()]);
+  // The apps would refuse a bad configuration one by one, after everything started; say it once, now.
+  // The embedded services' addresses are known in advance.
+  loadConfig(
+    appEnv(config, {
+      databaseUrl:
+        config.databaseUrl ??
+        `postgres://postgres@${LOOPBACK}:${EMBEDDED_PORTS.postgres}/workpoints`,
+      redisUrl: config.redisUrl ?? `redis://${LOOPBACK}:${EMBEDDED_PORTS.redis}`,
+      temporalAddress: config.temporalAddress ?? `${LOOPBACK}:${EMBEDDED_PORTS.temporal}`,
+      jwtSecret,
+    }),
+  );
+
+  const [databaseUrl, redisUrl, temporal] = await Promise.all([
+    startDatabase(),
+    startQueueStore(),
+    startTemporal(),
+  ]);
   abort.signal.throwIfAborted();
 
   say('applying database migrations …');
   await runMigrations(databaseUrl, out.logger('migrate'));
   abort.signal.throwIfAborted();
   const demo = await seedDemo(databaseUrl);
+  // Shown at once: if anything after this fails, the accounts exist and their password is known.
+  if (demo.accounts) out.block(formatDemoAccounts(demo.accounts, demo.password));
+  else say('demo accounts exist already; their password was shown when they were created.');
   abort.signal.throwIfAborted();
 
-  const env = appEnv(config, { databaseUrl, redisUrl, temporalAddress: temporal.address, jwtSecret });
-  // The apps would refuse a bad configuration one by one; say it once, before starting them.
+  const env = appEnv(config, {
+    databaseUrl,
+    redisUrl,
+    temporalAddress: temporal.address,
+    jwtSecret,
+  });
   loadConfig(env);
   for (const name of APPS) startApp(name, env);
 
   const apiUrl = apiBaseUrl(config);
   say(`waiting for ${apiUrl}/health …`);
-  await waitForHealth(`${apiUrl}/health`, { timeoutMs: HEALTH_TIMEOUT_MS, signal: abort.signal });
+  try {
+    await waitForHealth(`${apiUrl}/health`, { timeoutMs: HEALTH_TIMEOUT_MS, signal: abort.signal });
+  } catch (error) {
+    if (abort.signal.aborted) throw error;
+    throw new Error(
+      `The API did not come up: ${(error as Error).message} Its output is above, under "api".`,
+    );
+  }
 
-  if (demo.accounts) out.block(formatDemoAccounts(demo.accounts, demo.password));
-  else say('demo accounts exist already; their password was shown when they were created.');
   out.block(
     formatReadyBanner({
       apiUrl,
       temporalUi: temporal.ui,
-      dataDir: config.databaseUrl && config.redisUrl && config.temporalAddress ? undefined : config.dataDir,
+      dataDir:
+        config.databaseUrl && config.redisUrl && config.temporalAddress
+          ? undefined
+          : config.dataDir,
+      demoAccountsListed: demo.accounts !== null,
       readmeSection: README_NEXT,
     }),
   );
@@ -227,5 +335,8 @@ run().catch((error: unknown) => {
   if (services.isStopping) return;
   const causes: string[] = [];
   for (let e: unknown = error; e instanceof Error; e = e.cause) causes.push(e.message);
-  void shutdown(1, causes.filter((m, i) => i === 0 || !causes[0]?.includes(m)).join('\n  caused by: '));
+  const message = causes
+    .filter((m, i) => i === 0 || !causes[0]?.includes(m))
+    .join('\n  caused by: ');
+  void shutdown(1, message, 'the start failed (see above)');
 });

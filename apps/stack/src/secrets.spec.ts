@@ -23,9 +23,13 @@ describe('loadOrCreateSecrets', () => {
   it('does not overwrite a damaged file and says how to recover', async () => {
     const file = join(dir, 'secrets.json');
     await writeFile(file, '{ nope');
-    await expect(loadOrCreateSecrets(file)).rejects.toThrow(/is not valid JSON\. Delete .* or set JWT_SECRET/);
+    await expect(loadOrCreateSecrets(file)).rejects.toThrow(
+      /is not valid JSON\. Delete .* or set JWT_SECRET/,
+    );
     await writeFile(file, '{"jwtSecret":"short"}');
-    await expect(loadOrCreateSecrets(file)).rejects.toThrow(/no jwtSecret of at least 32 characters/);
+    await expect(loadOrCreateSecrets(file)).rejects.toThrow(
+      /no jwtSecret of at least 32 characters/,
+    );
     expect(await readFile(file, 'utf8')).toBe('{"jwtSecret":"short"}');
   });
 });

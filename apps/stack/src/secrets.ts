@@ -15,7 +15,9 @@ export function generateJwtSecret(): string {
  * Reads the secrets file, or creates it (mode 600) on first start. A file that cannot be read
  * as secrets stops the start rather than being replaced silently.
  */
-export async function loadOrCreateSecrets(file: string): Promise<{ secrets: StackSecrets; created: boolean }> {
+export async function loadOrCreateSecrets(
+  file: string,
+): Promise<{ secrets: StackSecrets; created: boolean }> {
   let text: string | undefined;
   try {
     text = await readFile(file, 'utf8');

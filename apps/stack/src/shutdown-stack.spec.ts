@@ -14,7 +14,14 @@ describe('ShutdownStack', () => {
     stack.add('redis', service('redis'));
     stack.add('api', service('api'));
     await Promise.all([stack.stopAll(), stack.stopAll()]);
-    expect(events).toEqual(['stopping api …', 'stop api', 'stopping redis …', 'stop redis', 'stopping postgres …', 'stop postgres']);
+    expect(events).toEqual([
+      'stopping api …',
+      'stop api',
+      'stopping redis …',
+      'stop redis',
+      'stopping postgres …',
+      'stop postgres',
+    ]);
     expect(stack.isStopping).toBe(true);
   });
 
@@ -22,7 +29,12 @@ describe('ShutdownStack', () => {
     const { events, service } = recorder();
     const stack = new ShutdownStack(() => undefined);
     let finishStart: () => void = () => undefined;
-    void stack.track('temporal', new Promise<{ stop(): Promise<void> }>((resolve) => (finishStart = () => resolve(service('temporal')))));
+    void stack.track(
+      'temporal',
+      new Promise<{ stop(): Promise<void> }>(
+        (resolve) => (finishStart = () => resolve(service('temporal'))),
+      ),
+    );
     await stack.track('postgres', Promise.reject(new Error('port in use'))).catch(() => undefined);
     const stopped = stack.stopAll();
     finishStart();

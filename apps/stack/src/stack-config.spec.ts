@@ -1,7 +1,8 @@
 import { apiBaseUrl, appEnv, readStackConfig, reachableHost } from './stack-config';
 
 describe('readStackConfig', () => {
-  const read = (env: Record<string, string>, isTTY = false) => readStackConfig(env, { repoRoot: '/repo', isTTY });
+  const read = (env: Record<string, string>, isTTY = false) =>
+    readStackConfig(env, { repoRoot: '/repo', isTTY });
 
   it('starts everything embedded when nothing is set', () => {
     const config = read({ PATH: '/usr/bin' });
@@ -37,9 +38,13 @@ describe('readStackConfig', () => {
   });
 
   it('refuses a malformed port or Temporal address', () => {
-    expect(() => read({ API_PORT: 'http' })).toThrow('API_PORT must be a port number (1-65535), not "http".');
+    expect(() => read({ API_PORT: 'http' })).toThrow(
+      'API_PORT must be a port number (1-65535), not "http".',
+    );
     expect(() => read({ API_PORT: '70000' })).toThrow(/API_PORT/);
-    expect(() => read({ TEMPORAL_ADDRESS: 'http://x' })).toThrow('TEMPORAL_ADDRESS must be host:port, not "http://x".');
+    expect(() => read({ TEMPORAL_ADDRESS: 'http://x' })).toThrow(
+      'TEMPORAL_ADDRESS must be host:port, not "http://x".',
+    );
   });
 
   it('colours output on a terminal unless NO_COLOR is set', () => {
@@ -51,7 +56,10 @@ describe('readStackConfig', () => {
 
 describe('appEnv', () => {
   it('passes the endpoints and the development defaults over the inherited environment', () => {
-    const config = readStackConfig({ PATH: '/bin', DATABASE_URL: 'postgres://old/x', NODE_ENV: 'production' }, { repoRoot: '/r', isTTY: false });
+    const config = readStackConfig(
+      { PATH: '/bin', DATABASE_URL: 'postgres://old/x', NODE_ENV: 'production' },
+      { repoRoot: '/r', isTTY: false },
+    );
     const env = appEnv(config, {
       databaseUrl: 'postgres://new/x',
       redisUrl: 'redis://127.0.0.1:63799',

@@ -42,7 +42,10 @@ const value = (env: Env, name: string): string | undefined => {
   return v ? v : undefined;
 };
 
-export function readStackConfig(env: Env, options: { repoRoot: string; isTTY: boolean }): StackConfig {
+export function readStackConfig(
+  env: Env,
+  options: { repoRoot: string; isTTY: boolean },
+): StackConfig {
   const portText = value(env, 'API_PORT') ?? '3000';
   const apiPort = Number(portText);
   if (!/^\d+$/.test(portText) || apiPort < 1 || apiPort > 65535) {
@@ -69,7 +72,9 @@ export function readStackConfig(env: Env, options: { repoRoot: string; isTTY: bo
       REDIS_SERVER_PATH: value(env, 'REDIS_SERVER_PATH'),
     },
     inheritedEnv: { ...env },
-    color: value(env, 'NO_COLOR') === undefined && (options.isTTY || value(env, 'FORCE_COLOR') !== undefined),
+    color:
+      value(env, 'NO_COLOR') === undefined &&
+      (options.isTTY || value(env, 'FORCE_COLOR') !== undefined),
   };
 }
 
@@ -84,7 +89,9 @@ export interface ServiceEndpoints {
 /** The environment of api, worker and jobs: what they inherit plus the stack's endpoints. */
 export function appEnv(config: StackConfig, endpoints: ServiceEndpoints): Record<string, string> {
   const inherited = Object.fromEntries(
-    Object.entries(config.inheritedEnv).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    Object.entries(config.inheritedEnv).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
   );
   return {
     ...inherited,

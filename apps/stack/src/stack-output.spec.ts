@@ -1,4 +1,11 @@
-import { redactUrl, displayWidth, formatDemoAccounts, formatReadyBanner, formatTable, PrefixedOutput } from './stack-output';
+import {
+  redactUrl,
+  displayWidth,
+  formatDemoAccounts,
+  formatReadyBanner,
+  formatTable,
+  PrefixedOutput,
+} from './stack-output';
 
 describe('displayWidth', () => {
   it('counts CJK characters as two columns', () => {
@@ -10,7 +17,15 @@ describe('displayWidth', () => {
 
 describe('formatTable', () => {
   it('aligns columns with mixed Chinese and Latin text', () => {
-    expect(formatTable(['user', 'name'], [['coordinator', '王芳'], ['a', '欧阳建国']])).toEqual([
+    expect(
+      formatTable(
+        ['user', 'name'],
+        [
+          ['coordinator', '王芳'],
+          ['a', '欧阳建国'],
+        ],
+      ),
+    ).toEqual([
       'user         name',
       '-----------  --------',
       'coordinator  王芳',
@@ -23,8 +38,18 @@ describe('formatDemoAccounts', () => {
   it('shows each account with Chinese role labels and the password once', () => {
     const lines = formatDemoAccounts(
       [
-        { username: 'coordinator', displayName: '王芳', roles: ['coordinator'], departmentName: '办公室' },
-        { username: 'zlglc.head', displayName: '周海涛', roles: ['head', 'staff'], departmentName: '专利管理处' },
+        {
+          username: 'coordinator',
+          displayName: '王芳',
+          roles: ['coordinator'],
+          departmentName: '办公室',
+        },
+        {
+          username: 'zlglc.head',
+          displayName: '周海涛',
+          roles: ['head', 'staff'],
+          departmentName: '专利管理处',
+        },
       ],
       'Kp7m-x3Tq-9vWz',
     );
@@ -41,11 +66,13 @@ describe('formatReadyBanner', () => {
       apiUrl: 'http://127.0.0.1:3000/api',
       temporalUi: 'http://127.0.0.1:8233',
       dataDir: '/repo/.data',
+      demoAccountsListed: true,
       readmeSection: 'README.md, "Try it"',
     }).join('\n');
     expect(text).toContain('API          http://127.0.0.1:3000/api');
     expect(text).toContain('OpenAPI      http://127.0.0.1:3000/api/docs');
     expect(text).toContain('Temporal UI  http://127.0.0.1:8233');
+    expect(text).toContain('Sign in      with a demo account listed above');
     expect(text).toContain('Next: README.md, "Try it"');
   });
 });
@@ -62,13 +89,16 @@ describe('PrefixedOutput', () => {
   it('colours the prefix only when asked', () => {
     const written: string[] = [];
     new PrefixedOutput(['api'], true, (t) => written.push(t)).logger('api')('x');
-    expect(written[0]).toMatch(/^\x1b\[\d+mapi \| \x1b\[0mx\n$/);
+    const esc = String.fromCharCode(27);
+    expect(written[0]).toBe(`${esc}[36mapi | ${esc}[0mx\n`);
   });
 });
 
 describe('redactUrl', () => {
   it('hides the password of a connection URL', () => {
-    expect(redactUrl('postgres://postgres:secret@127.0.0.1:54329/workpoints')).toBe('postgres://postgres:***@127.0.0.1:54329/workpoints');
+    expect(redactUrl('postgres://postgres:secret@127.0.0.1:54329/workpoints')).toBe(
+      'postgres://postgres:***@127.0.0.1:54329/workpoints',
+    );
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
   });
 });

@@ -37,8 +37,13 @@ export function padDisplay(text: string, width: number): string {
 }
 
 /** A plain-text table, columns aligned for CJK text too. */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): string[] {
+  const widths = headers.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => padDisplay(c, widths[i] ?? 0))
@@ -58,7 +63,12 @@ export function formatDemoAccounts(accounts: readonly DemoAccount[], password: s
     '',
     ...formatTable(
       ['username 用户名', 'name 姓名', 'roles 角色', 'department 处室'],
-      accounts.map((a) => [a.username, a.displayName, a.roles.map(roleLabel).join('、'), a.departmentName]),
+      accounts.map((a) => [
+        a.username,
+        a.displayName,
+        a.roles.map(roleLabel).join('、'),
+        a.departmentName,
+      ]),
     ).map((l) => `  ${l}`),
     '',
     'The password is shown only now and is not stored anywhere: note it down.',
@@ -69,6 +79,8 @@ export interface ReadyInfo {
   apiUrl: string;
   temporalUi: string;
   dataDir: string | undefined;
+  /** True when the demo accounts were created (and listed) in this run. */
+  demoAccountsListed: boolean;
   readmeSection: string;
 }
 
@@ -79,6 +91,8 @@ export function formatReadyBanner(info: ReadyInfo): string[] {
     ['Temporal UI', info.temporalUi],
   ];
   if (info.dataDir) rows.push(['Data', info.dataDir]);
+  if (info.demoAccountsListed)
+    rows.push(['Sign in', 'with a demo account listed above, e.g. coordinator (督办员)']);
   return [
     'workpoints is running. Ctrl-C stops everything.',
     '',

@@ -1,0 +1,112 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Env, Log, Stoppable } from './log';
+import {
+  describeExit,
+  formatRecentOutput,
+  startProcess,
+  type ProcessExit,
+} from './managed-process';
+import { findOnPath } from './temporal-tools';
+import { waitForPort } from './ports';
+
+export interface RedisOptions {
+  port: number;
+  /** Where the append-only file lives; created if missing. */
+  dataDir: string;
+  log: Log;
+  host?: string;
+  /** PATH and REDIS_SERVER_PATH are read from here. */
+  env?: Env;
+  startTimeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface RunningRedis extends Stoppable {
+  url: string;
+  /** Settles when the server exits, whether stopped or crashed. */
+  exited: Promise<ProcessExit>;
+}
+
+/**
+ * Flags for a session Redis that keeps BullMQ's data across restarts: an append-only file in
+ * dataDir, and `noeviction`, since BullMQ must never have its keys evicted under memory pressure.
+ */
+export function redisServerArgs(port: number, dataDir: string, host = '127.0.0.1'): string[] {
+  // prettier-ignore
+  return [
+    '--port', String(port),
+    '--bind', host,
+    '--dir', resolve(dataDir),
+    '--appendonly', 'yes',
+    '--maxmemory-policy', 'noeviction',
+    '--daemonize', 'no',
+    '--loglevel', 'warning',
+  ];
+}
+
+export const NO_REDIS_SERVER_HINT =
+  'No redis-server found (looked at REDIS_SERVER_PATH and PATH). Install one (Debian/Ubuntu: apt-get install redis-server; ' +
+  'macOS: brew install redis), or set REDIS_URL to a Redis you already run.';
+
+/** The redis-server to run: REDIS_SERVER_PATH, else the first on PATH; throws with a how-to when there is none. */
+export function findRedisServer(env: Env, isExecutable?: (path: string) => boolean): string {
+  const explicit = env['REDIS_SERVER_PATH'];
+  if (explicit) return explicit;
+  const found = findOnPath('redis-server', env['PATH'], isExecutable);
+  if (!found) throw new Error(NO_REDIS_SERVER_HINT);
+  return found;
+}
+
+/** Startup chatter Redis prints even at loglevel warning, and advice that does not apply to a dev session. */
+export function isRedisNoise(line: string): boolean {
+  return (
+    line.trim() === '' ||
+    /Redis is starting|Redis version=|Configuration loaded|Server initialized|Memory overcommit must be enabled/.test(
+      line,
+    )
+  );
+}
+
+/** Starts redis-server for this session and waits until it accepts connections. */
+export async function startRedis(options: RedisOptions): Promise<RunningRedis> {
+  const {
+    port,
+    dataDir,
+    log,
+    host = '127.0.0.1',
+    env = process.env,
+    startTimeoutMs = 20_000,
+    signal,
+  } = options;
+  const command = findRedisServer(env);
+  await mkdir(dataDir, { recursive: true });
+  const child = startProcess({
+    name: 'redis',
+    command,
+    args: redisServerArgs(port, dataDir, host),
+    env,
+    onLine: (line) => isRedisNoise(line) || log(line),
+    quietOnStop: true,
+    stopTimeoutMs: 15_000,
+  });
+  try {
+    await waitForPort(port, {
+      host,
+      timeoutMs: startTimeoutMs,
+      signal,
+      giveUp: () => {
+        const exit = child.exit();
+        return exit && `redis-server ${describeExit(exit)}`;
+      },
+    });
+  } catch (error) {
+    await child.stop();
+    throw new Error(
+      `Redis did not start on ${host}:${port} (${command}): ${(error as Error).message}. Its last output:\n` +
+        formatRecentOutput(child.recentOutput()),
+      { cause: error },
+    );
+  }
+  return { url: `redis://${host}:${port}`, exited: child.exited, stop: () => child.stop() };
+}
