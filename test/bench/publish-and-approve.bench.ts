@@ -171,7 +171,7 @@ function percentiles(samples: number[]): Percentiles {
 
 async function temporalVersion(): Promise<string> {
   try {
-    const { stdout } = await promisify(execFile)(temporalCliPath(), ['--version']);
+    const { stdout } = await promisify(execFile)(await temporalCliPath(), ['--version']);
     return stdout.trim().split('\n')[0] ?? 'unknown';
   } catch {
     return 'unknown';

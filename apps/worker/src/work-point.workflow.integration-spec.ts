@@ -91,9 +91,9 @@ describe('work-point workflow deadline (time-skipping)', () => {
    * checks every change of workflow code against (only when a change is meant to be
    * incompatible and is versioned with patched()).
    */
-  function recordHistory(workflowId: string, name: string): void {
+  async function recordHistory(workflowId: string, name: string): Promise<void> {
     if (process.env['RECORD_HISTORIES'] !== '1') return;
-    const json = execFileSync(temporalCliPath(), ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
+    const json = execFileSync(await temporalCliPath(), ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
     writeFileSync(join(repoRoot(), 'workflows/histories', `${name}.json`), json);
   }
 
@@ -156,7 +156,7 @@ describe('work-point workflow deadline (time-skipping)', () => {
     // Time goes on: still one reminder, the timer fires once.
     await env.sleep('30 days');
     expect(await ds.getRepository(ReminderEntity).countBy({ pointId: input.pointId })).toBe(1);
-    recordHistory(`ts-${planId}-1`, 'work-point-overdue');
+    await recordHistory(`ts-${planId}-1`, 'work-point-overdue');
   });
 
   it('leaves a point that is on time green', async () => {
@@ -187,7 +187,7 @@ describe('work-point workflow deadline (time-skipping)', () => {
       { ...workflowBundleOptions(), bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook } },
       history,
     );
-    recordHistory(`ts-${planId}-3`, 'work-point-completed-with-return');
+    await recordHistory(`ts-${planId}-3`, 'work-point-completed-with-return');
   });
 
   it('refuses in the update validator, with a coded reason, what the API would refuse', async () => {

@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createDataSource, runMigrations, seedDemoOrganisation } from '@workpoints/persistence';
 import { randomBytes } from 'node:crypto';
 import { AppProcess, type AppName } from './app-process';
-import { freePort } from './free-port';
+import { findFreePort } from '@workpoints/devstack';
 import { startDevServer } from './temporal-servers';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -62,7 +62,7 @@ export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2
 
     const temporal = await startDevServer();
     cleanups.unshift(() => temporal.teardown());
-    const port = await freePort();
+    const port = await findFreePort();
     const env = {
       DATABASE_URL: db.url,
       REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',

