@@ -5,7 +5,19 @@ import prettier from 'eslint-config-prettier';
 // Boundaries from DESIGN.md: workflows import only contracts and domain; pure libs stay pure;
 // apps never import each other; nothing reaches into another project by relative path.
 export default [
-  { ignores: ['**/dist', '**/node_modules', '.data', '.tools', '.nx', 'coverage', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '.data',
+      '.tools',
+      '.nx',
+      'coverage',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -22,34 +34,88 @@ export default [
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:workflow'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:workflow'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:testing'] },
+            {
+              sourceTag: 'type:workflow',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+            },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:infra',
+                'type:workflow',
+              ],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:infra',
+                'type:workflow',
+              ],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:infra',
+                'type:testing',
+              ],
+            },
           ],
         },
       ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
   {
     // Tests may use the testing helpers (real services, test databases), which in turn use
     // the infra libs they test: that cycle exists only in test code.
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/src/**/*.ts', 'test/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.integration-spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/testing/src/**/*.ts',
+      'test/**/*.ts',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          ignoredCircularDependencies: [['persistence', 'testing'], ['temporal', 'testing']],
+          ignoredCircularDependencies: [
+            ['persistence', 'testing'],
+            ['temporal', 'testing'],
+          ],
           depConstraints: [
-            { sourceTag: '*', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:workflow', 'type:testing'] },
+            {
+              sourceTag: '*',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:infra',
+                'type:workflow',
+                'type:testing',
+              ],
+            },
           ],
         },
       ],
@@ -64,10 +130,37 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net'], message: 'Workflow code cannot use Node built-ins.' },
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis'], message: 'Workflow code cannot do I/O: call an activity.' },
-            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflow code may import only @temporalio/workflow.' },
-            { group: ['@workpoints/*', '!@workpoints/contracts', '!@workpoints/domain'], message: 'Workflows import only contracts and domain.' },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'child_process',
+                'http',
+                'https',
+                'net',
+              ],
+              message: 'Workflow code cannot use Node built-ins.',
+            },
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis'],
+              message: 'Workflow code cannot do I/O: call an activity.',
+            },
+            {
+              group: [
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+                '@temporalio/testing',
+              ],
+              message: 'Workflow code may import only @temporalio/workflow.',
+            },
+            {
+              group: ['@workpoints/*', '!@workpoints/contracts', '!@workpoints/domain'],
+              message: 'Workflows import only contracts and domain.',
+            },
           ],
         },
       ],
@@ -79,7 +172,25 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'node:fs', 'node:child_process', 'node:net', '@temporalio/client', '@temporalio/worker'], message: 'This library is pure.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'bullmq',
+                'ioredis',
+                'node:fs',
+                'node:child_process',
+                'node:net',
+                '@temporalio/client',
+                '@temporalio/worker',
+              ],
+              message: 'This library is pure.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -244,7 +244,12 @@ class Bench {
     }));
     const body = { title, year: Number(this.deadline.slice(0, 4)), chapters };
     const bytes = Buffer.byteLength(JSON.stringify(body));
-    const res = await this.stack.api.request<PlanView>('POST', '/plans', this.tokens['coordinator'], body);
+    const res = await this.stack.api.request<PlanView>(
+      'POST',
+      '/plans',
+      this.tokens['coordinator'],
+      body,
+    );
     if (res.status !== 201)
       throw new Error(
         `POST /plans (${count} points): ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`,

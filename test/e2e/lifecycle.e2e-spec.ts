@@ -1,17 +1,41 @@
 import { type E2eStack, startE2eStack } from '@workpoints/testing';
 import { Client } from 'pg';
 
-interface Department { id: string; code: string }
-interface User { id: string; username: string }
-interface PlanView { id: string; points: { id: string; number: number }[] }
-interface PointState { status: string; version: number; returnComment: string | null; risk: string }
+interface Department {
+  id: string;
+  code: string;
+}
+interface User {
+  id: string;
+  username: string;
+}
+interface PlanView {
+  id: string;
+  points: { id: string; number: number }[];
+}
+interface PointState {
+  status: string;
+  version: number;
+  returnComment: string | null;
+  risk: string;
+}
 interface PointDetail {
   status: string;
-  timeline: { event: string; label: string; actor: { name: string } | null; from: string | null; to: string | null; comment: string | null }[];
+  timeline: {
+    event: string;
+    label: string;
+    actor: { name: string } | null;
+    from: string | null;
+    to: string | null;
+    comment: string | null;
+  }[];
   reports: { kind: string; text: string }[];
   signOffs: { level: string; decision: string; comment: string | null }[];
 }
-interface ErrorBody { code: string; message: string }
+interface ErrorBody {
+  code: string;
+  message: string;
+}
 
 /**
  * The foundation issue's walk: a coordinator publishes a 5-point plan, the lead department
@@ -29,8 +53,12 @@ describe('a published plan runs as workflows end to end', () => {
 
   const call = <T = unknown>(method: string, path: string, who?: string, body?: unknown) =>
     stack.api.request<T>(method, path, who ? tokens[who] : undefined, body);
-  const act = <T = PointState>(who: string, pointId: string, action: string, body: Record<string, unknown>) =>
-    call<T>('POST', `/points/${pointId}/${action}`, who, body);
+  const act = <T = PointState>(
+    who: string,
+    pointId: string,
+    action: string,
+    body: Record<string, unknown>,
+  ) => call<T>('POST', `/points/${pointId}/${action}`, who, body);
   const pointId = (n: number) => plan.points.find((p) => p.number === n)?.id as string;
 
   async function waitForStatus(id: string, status: string, timeoutMs = 30_000): Promise<void> {
@@ -38,7 +66,8 @@ describe('a published plan runs as workflows end to end', () => {
     for (;;) {
       const res = await call<PointDetail>('GET', `/points/${id}`, 'coordinator');
       if (res.body.status === status) return;
-      if (Date.now() > end) throw new Error(`point ${id} stayed ${res.body.status}, expected ${status}`);
+      if (Date.now() > end)
+        throw new Error(`point ${id} stayed ${res.body.status}, expected ${status}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -48,7 +77,18 @@ describe('a published plan runs as workflows end to end', () => {
     pg = new Client({ connectionString: stack.db.url });
     await pg.connect();
     tokens = {};
-    for (const u of ['coordinator', 'zlglc.staff', 'zlglc.head', 'bhc.staff', 'bhc.head', 'sbppc.staff', 'yycjc.staff', 'yycjc.head', 'supervisor.li', 'supervisor.zhang'])
+    for (const u of [
+      'coordinator',
+      'zlglc.staff',
+      'zlglc.head',
+      'bhc.staff',
+      'bhc.head',
+      'sbppc.staff',
+      'yycjc.staff',
+      'yycjc.head',
+      'supervisor.li',
+      'supervisor.zhang',
+    ])
       tokens[u] = await stack.api.login(u, stack.password);
     const departments = await call<Department[]>('GET', '/departments', 'coordinator');
     dept = Object.fromEntries(departments.body.map((d) => [d.code, d.id]));
@@ -62,7 +102,10 @@ describe('a published plan runs as workflows end to end', () => {
   });
 
   it('reports database, Redis and Temporal healthy', async () => {
-    const res = await call<{ status: string; info: Record<string, { status: string }> }>('GET', '/health');
+    const res = await call<{ status: string; info: Record<string, { status: string }> }>(
+      'GET',
+      '/health',
+    );
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.info).sort()).toEqual(['database', 'redis', 'temporal']);
   });
@@ -89,13 +132,21 @@ describe('a published plan runs as workflows end to end', () => {
       deadline,
       supervisorId: supervisor['supervisor.zhang'],
     }));
-    const res = await call<PlanView>('POST', '/plans', 'coordinator', { title: '大计划', year: 2026, points });
+    const res = await call<PlanView>('POST', '/plans', 'coordinator', {
+      title: '大计划',
+      year: 2026,
+      points,
+    });
     expect(res.status).toBe(201);
     expect(res.body.points).toHaveLength(1000);
   });
 
   it('lets only coordinators create plans', async () => {
-    const res = await call<ErrorBody>('POST', '/plans', 'zlglc.staff', { title: '越权', year: 2026, points: [{ title: '甲' }] });
+    const res = await call<ErrorBody>('POST', '/plans', 'zlglc.staff', {
+      title: '越权',
+      year: 2026,
+      points: [{ title: '甲' }],
+    });
     expect(res.status).toBe(403);
   });
 
@@ -112,8 +163,19 @@ describe('a published plan runs as workflows end to end', () => {
               label: '（一）',
               title: '完善保护体系',
               points: [
-                { title: '完善专利侵权纠纷行政裁决机制', leadDepartmentId: dept['zlglc'], coDepartmentIds: [dept['bhc']], deadline, supervisorId: supervisor['supervisor.li'] },
-                { title: '开展商标专用权保护专项行动', leadDepartmentId: dept['sbppc'], deadline, supervisorId: supervisor['supervisor.zhang'] },
+                {
+                  title: '完善专利侵权纠纷行政裁决机制',
+                  leadDepartmentId: dept['zlglc'],
+                  coDepartmentIds: [dept['bhc']],
+                  deadline,
+                  supervisorId: supervisor['supervisor.li'],
+                },
+                {
+                  title: '开展商标专用权保护专项行动',
+                  leadDepartmentId: dept['sbppc'],
+                  deadline,
+                  supervisorId: supervisor['supervisor.zhang'],
+                },
               ],
             },
           ],
@@ -121,7 +183,11 @@ describe('a published plan runs as workflows end to end', () => {
         {
           label: '二',
           title: '促进转化运用',
-          points: [{ title: '推动专利转化运用' }, { title: '建设公共服务网点' }, { title: '组织知识产权宣传周' }],
+          points: [
+            { title: '推动专利转化运用' },
+            { title: '建设公共服务网点' },
+            { title: '组织知识产权宣传周' },
+          ],
         },
       ],
     });
@@ -133,7 +199,11 @@ describe('a published plan runs as workflows end to end', () => {
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('第3项');
 
-    for (const [n, lead] of [[3, 'yycjc'], [4, 'ggfwc'], [5, 'bgs']] as const) {
+    for (const [n, lead] of [
+      [3, 'yycjc'],
+      [4, 'ggfwc'],
+      [5, 'bgs'],
+    ] as const) {
       const res = await call('PATCH', `/plans/${plan.id}/points/${pointId(n)}`, 'coordinator', {
         leadDepartmentId: dept[lead],
         deadline,
@@ -142,24 +212,50 @@ describe('a published plan runs as workflows end to end', () => {
       expect(res.status).toBe(200);
     }
 
-    const published = await call<{ started: number; alreadyRunning: number }>('POST', `/plans/${plan.id}/publish`, 'coordinator', {});
+    const published = await call<{ started: number; alreadyRunning: number }>(
+      'POST',
+      `/plans/${plan.id}/publish`,
+      'coordinator',
+      {},
+    );
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ started: 5, alreadyRunning: 0 });
     for (let n = 1; n <= 5; n += 1) await waitForStatus(pointId(n), 'assigned');
 
-    const again = await call<{ started: number; alreadyRunning: number }>('POST', `/plans/${plan.id}/publish`, 'coordinator', {});
+    const again = await call<{ started: number; alreadyRunning: number }>(
+      'POST',
+      `/plans/${plan.id}/publish`,
+      'coordinator',
+      {},
+    );
     expect(again.body).toMatchObject({ started: 0, alreadyRunning: 5 });
-    const { rows } = await pg.query('SELECT count(*)::int AS n FROM work_points WHERE plan_id = $1 AND workflow_id IS NOT NULL', [plan.id]);
+    const { rows } = await pg.query(
+      'SELECT count(*)::int AS n FROM work_points WHERE plan_id = $1 AND workflow_id IS NOT NULL',
+      [plan.id],
+    );
     expect(rows[0].n).toBe(5);
 
-    const edit = await call<ErrorBody>('PATCH', `/plans/${plan.id}/points/${pointId(1)}`, 'coordinator', { deadline });
+    const edit = await call<ErrorBody>(
+      'PATCH',
+      `/plans/${plan.id}/points/${pointId(1)}`,
+      'coordinator',
+      { deadline },
+    );
     expect(edit.status).toBe(409);
   });
 
   it('shows the lead department its points and hides other departments’ points', async () => {
-    const mine = await call<{ items: { number: number }[] }>('GET', `/points?planId=${plan.id}`, 'zlglc.staff');
+    const mine = await call<{ items: { number: number }[] }>(
+      'GET',
+      `/points?planId=${plan.id}`,
+      'zlglc.staff',
+    );
     expect(mine.body.items.map((p) => p.number)).toEqual([1]);
-    const co = await call<{ items: { number: number }[] }>('GET', `/points?planId=${plan.id}`, 'bhc.staff');
+    const co = await call<{ items: { number: number }[] }>(
+      'GET',
+      `/points?planId=${plan.id}`,
+      'bhc.staff',
+    );
     expect(co.body.items.map((p) => p.number)).toEqual([1]); // co-department of point 1
     const other = await call<ErrorBody>('GET', `/points/${pointId(2)}`, 'zlglc.staff');
     expect(other.status).toBe(403);
@@ -167,16 +263,40 @@ describe('a published plan runs as workflows end to end', () => {
 
   it('walks point 1 from assignment to completion, with a return and a resubmission', async () => {
     const id = pointId(1);
-    expect((await act('zlglc.staff', id, 'acknowledge', { requestId: 'p1-ack' })).body.status).toBe('acknowledged');
-    expect((await act('zlglc.staff', id, 'reports', { requestId: 'p1-r1', text: '已起草裁决规程', percent: 40 })).body.status).toBe('in_progress');
-    expect((await act('zlglc.staff', id, 'submit', { requestId: 'p1-s1', text: '规程已印发' })).body.status).toBe('submitted');
+    expect((await act('zlglc.staff', id, 'acknowledge', { requestId: 'p1-ack' })).body.status).toBe(
+      'acknowledged',
+    );
+    expect(
+      (
+        await act('zlglc.staff', id, 'reports', {
+          requestId: 'p1-r1',
+          text: '已起草裁决规程',
+          percent: 40,
+        })
+      ).body.status,
+    ).toBe('in_progress');
+    expect(
+      (await act('zlglc.staff', id, 'submit', { requestId: 'p1-s1', text: '规程已印发' })).body
+        .status,
+    ).toBe('submitted');
 
-    const returned = await act('zlglc.head', id, 'return', { requestId: 'p1-ret', comment: '缺少印发文件' });
+    const returned = await act('zlglc.head', id, 'return', {
+      requestId: 'p1-ret',
+      comment: '缺少印发文件',
+    });
     expect(returned.body).toMatchObject({ status: 'in_progress', returnComment: '缺少印发文件' });
 
-    expect((await act('zlglc.staff', id, 'submit', { requestId: 'p1-s2', text: '已补充印发文件' })).body.status).toBe('submitted');
-    expect((await act('zlglc.head', id, 'approve', { requestId: 'p1-h' })).body.status).toBe('head_approved');
-    const done = await act('supervisor.li', id, 'approve', { requestId: 'p1-sup', comment: '同意办结' });
+    expect(
+      (await act('zlglc.staff', id, 'submit', { requestId: 'p1-s2', text: '已补充印发文件' })).body
+        .status,
+    ).toBe('submitted');
+    expect((await act('zlglc.head', id, 'approve', { requestId: 'p1-h' })).body.status).toBe(
+      'head_approved',
+    );
+    const done = await act('supervisor.li', id, 'approve', {
+      requestId: 'p1-sup',
+      comment: '同意办结',
+    });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('completed');
 
@@ -194,15 +314,25 @@ describe('a published plan runs as workflows end to end', () => {
     ]);
     expect(detail.body.timeline.every((t) => t.actor?.name)).toBe(true);
     expect(detail.body.timeline[4]?.comment).toBe('缺少印发文件');
-    expect(detail.body.reports.map((r) => r.kind)).toEqual(['progress', 'completion', 'completion']);
-    expect(detail.body.signOffs.map((s) => `${s.level}:${s.decision}`)).toEqual(['head:returned', 'head:approved', 'supervisor:approved']);
+    expect(detail.body.reports.map((r) => r.kind)).toEqual([
+      'progress',
+      'completion',
+      'completion',
+    ]);
+    expect(detail.body.signOffs.map((s) => `${s.level}:${s.decision}`)).toEqual([
+      'head:returned',
+      'head:approved',
+      'supervisor:approved',
+    ]);
 
-    const { rows } = await pg.query(
-      'SELECT status, risk, version FROM work_points WHERE id = $1',
+    const { rows } = await pg.query('SELECT status, risk, version FROM work_points WHERE id = $1', [
+      id,
+    ]);
+    expect(rows[0]).toEqual({ status: 'completed', risk: 'green', version: 8 });
+    const audit = await pg.query(
+      'SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS d FROM audit_events WHERE point_id = $1',
       [id],
     );
-    expect(rows[0]).toEqual({ status: 'completed', risk: 'green', version: 8 });
-    const audit = await pg.query('SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS d FROM audit_events WHERE point_id = $1', [id]);
     expect(audit.rows[0]).toEqual({ n: 8, d: 8 });
 
     const live = await call<PointState>('GET', `/points/${id}/state`, 'supervisor.li');
@@ -217,20 +347,37 @@ describe('a published plan runs as workflows end to end', () => {
     expect(b.status).toBe(200);
     expect(b.body).toEqual(a.body);
 
-    const r1 = await act('sbppc.staff', id, 'reports', { requestId: 'p2-r', text: '第一次报送', percent: 10 });
-    const r2 = await act('sbppc.staff', id, 'reports', { requestId: 'p2-r', text: '第一次报送', percent: 10 });
+    const r1 = await act('sbppc.staff', id, 'reports', {
+      requestId: 'p2-r',
+      text: '第一次报送',
+      percent: 10,
+    });
+    const r2 = await act('sbppc.staff', id, 'reports', {
+      requestId: 'p2-r',
+      text: '第一次报送',
+      percent: 10,
+    });
     expect(r2.body.version).toBe(r1.body.version);
-    const reports = await pg.query('SELECT count(*)::int AS n FROM progress_reports WHERE point_id = $1', [id]);
+    const reports = await pg.query(
+      'SELECT count(*)::int AS n FROM progress_reports WHERE point_id = $1',
+      [id],
+    );
     expect(reports.rows[0].n).toBe(1);
 
-    const reused = await act<ErrorBody>('sbppc.staff', id, 'submit', { requestId: 'p2-r', text: '换个动作' });
+    const reused = await act<ErrorBody>('sbppc.staff', id, 'submit', {
+      requestId: 'p2-r',
+      text: '换个动作',
+    });
     expect(reused.status).toBe(409);
     expect(reused.body.code).toBe('REQUEST_ID_REUSED');
   });
 
   it('refuses another department’s staff and an approver out of turn, with the reason', async () => {
     const id = pointId(2);
-    const stranger = await act<ErrorBody>('zlglc.staff', id, 'reports', { requestId: 'x-1', text: '越权报送' });
+    const stranger = await act<ErrorBody>('zlglc.staff', id, 'reports', {
+      requestId: 'x-1',
+      text: '越权报送',
+    });
     expect(stranger.status).toBe(403);
     expect(stranger.body.code).toBe('NOT_IN_REMIT');
 
@@ -244,7 +391,9 @@ describe('a published plan runs as workflows end to end', () => {
     expect(noComment.status).toBe(400);
     expect(noComment.body.message).toContain('comment');
 
-    const audit = await pg.query("SELECT count(*)::int AS n FROM audit_events WHERE request_id LIKE 'x-%'");
+    const audit = await pg.query(
+      "SELECT count(*)::int AS n FROM audit_events WHERE request_id LIKE 'x-%'",
+    );
     expect(audit.rows[0].n).toBe(0);
   });
 
@@ -254,7 +403,11 @@ describe('a published plan runs as workflows end to end', () => {
 
     await stack.apps.worker.stop('SIGKILL');
     // The action is sent while no worker runs; it completes once a new worker picks it up.
-    const pending = act('yycjc.staff', id, 'reports', { requestId: 'p3-r', text: '工人重启期间报送', percent: 30 });
+    const pending = act('yycjc.staff', id, 'reports', {
+      requestId: 'p3-r',
+      text: '工人重启期间报送',
+      percent: 30,
+    });
     await new Promise((r) => setTimeout(r, 1500));
     await stack.apps.worker.start();
     const reported = await pending;
@@ -262,8 +415,17 @@ describe('a published plan runs as workflows end to end', () => {
     expect(reported.body.status).toBe('in_progress');
 
     await act('yycjc.staff', id, 'submit', { requestId: 'p3-s', text: '完成' });
-    expect((await act('yycjc.head', id, 'approve', { requestId: 'p3-h' })).body.status).toBe('head_approved');
+    expect((await act('yycjc.head', id, 'approve', { requestId: 'p3-h' })).body.status).toBe(
+      'head_approved',
+    );
     const detail = await call<PointDetail>('GET', `/points/${id}`, 'coordinator');
-    expect(detail.body.timeline.map((t) => t.event)).toEqual(['plan_assigned', 'publish', 'acknowledge', 'report', 'submit', 'approve']);
+    expect(detail.body.timeline.map((t) => t.event)).toEqual([
+      'plan_assigned',
+      'publish',
+      'acknowledge',
+      'report',
+      'submit',
+      'approve',
+    ]);
   });
 });

@@ -17,14 +17,22 @@ describe('workflow replay of committed histories', () => {
   });
 
   it('has histories to replay', () => {
-    expect(files).toEqual(expect.arrayContaining(['work-point-completed-with-return.json', 'work-point-overdue.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['work-point-completed-with-return.json', 'work-point-overdue.json']),
+    );
   });
 
   it.each(files)('replays %s', async (file) => {
     const history: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     const options = workflowBundleOptions();
     await expect(
-      Worker.runReplayHistory({ workflowsPath: options.workflowsPath, bundlerOptions: { webpackConfigHook: options.webpackConfigHook } }, history),
+      Worker.runReplayHistory(
+        {
+          workflowsPath: options.workflowsPath,
+          bundlerOptions: { webpackConfigHook: options.webpackConfigHook },
+        },
+        history,
+      ),
     ).resolves.toBeUndefined();
   });
 });

@@ -101,11 +101,15 @@ export async function workPointWorkflow(
   const validate = (action: PointAction, args: ActionArgs, extra?: () => void): void => {
     if (!args || typeof args.requestId !== 'string' || args.requestId.length === 0)
       refuse(ErrorCode.InvalidInput, '缺少请求编号 requestId');
-    if (!args.actor || typeof args.actor.userId !== 'string') refuse(ErrorCode.InvalidInput, '缺少操作人');
+    if (!args.actor || typeof args.actor.userId !== 'string')
+      refuse(ErrorCode.InvalidInput, '缺少操作人');
     const prior = state.appliedRequests[args.requestId];
     if (prior !== undefined) {
       if (prior !== action)
-        refuse(ErrorCode.RequestIdReused, `请求编号 ${args.requestId} 已用于“${prior}”操作，不能再用于“${action}”`);
+        refuse(
+          ErrorCode.RequestIdReused,
+          `请求编号 ${args.requestId} 已用于“${prior}”操作，不能再用于“${action}”`,
+        );
       return; // a retry of an applied request: accepted, and the handler changes nothing
     }
     const decision = decide(state.status, action, args.actor, state);
@@ -151,23 +155,32 @@ export async function workPointWorkflow(
   });
   setHandler(
     reportProgressUpdate,
-    (args) => apply('report', args, { report: { text: args.text, percent: args.percent, kind: 'progress' } }),
+    (args) =>
+      apply('report', args, {
+        report: { text: args.text, percent: args.percent, kind: 'progress' },
+      }),
     {
       validator: (args) =>
         validate('report', args, () => {
-          if (typeof args.text !== 'string' || args.text.trim() === '') refuse(ErrorCode.InvalidInput, '进展内容不能为空');
-          if (args.percent !== null && !(Number.isInteger(args.percent) && args.percent >= 0 && args.percent <= 100))
+          if (typeof args.text !== 'string' || args.text.trim() === '')
+            refuse(ErrorCode.InvalidInput, '进展内容不能为空');
+          if (
+            args.percent !== null &&
+            !(Number.isInteger(args.percent) && args.percent >= 0 && args.percent <= 100)
+          )
             refuse(ErrorCode.InvalidInput, '完成百分比应为 0 到 100 的整数');
         }),
     },
   );
   setHandler(
     submitCompletionUpdate,
-    (args) => apply('submit', args, { report: { text: args.text, percent: 100, kind: 'completion' } }),
+    (args) =>
+      apply('submit', args, { report: { text: args.text, percent: 100, kind: 'completion' } }),
     {
       validator: (args) =>
         validate('submit', args, () => {
-          if (typeof args.text !== 'string' || args.text.trim() === '') refuse(ErrorCode.InvalidInput, '办结情况说明不能为空');
+          if (typeof args.text !== 'string' || args.text.trim() === '')
+            refuse(ErrorCode.InvalidInput, '办结情况说明不能为空');
         }),
     },
   );
@@ -177,13 +190,19 @@ export async function workPointWorkflow(
   setHandler(returnUpdate, (args) => apply('return', args, { comment: args.comment }), {
     validator: (args) =>
       validate('return', args, () => {
-        if (typeof args.comment !== 'string' || args.comment.trim() === '') refuse(ErrorCode.InvalidInput, '退回时必须填写意见');
+        if (typeof args.comment !== 'string' || args.comment.trim() === '')
+          refuse(ErrorCode.InvalidInput, '退回时必须填写意见');
       }),
   });
 
   if (!carried) {
     state.version = 1;
-    await record({ requestId: input.publishRequestId, event: 'publish', actor: input.publishedBy, from: 'draft' });
+    await record({
+      requestId: input.publishRequestId,
+      event: 'publish',
+      actor: input.publishedBy,
+      from: 'draft',
+    });
   }
 
   const completed = () => state.status === 'completed';
@@ -192,7 +211,8 @@ export async function workPointWorkflow(
   while (!completed()) {
     if (!state.overdue) {
       const untilDue = deadlineInstant(state.deadline).getTime() - Date.now();
-      const woken = untilDue > 0 && (await condition(() => completed() || shouldContinueAsNew(), untilDue));
+      const woken =
+        untilDue > 0 && (await condition(() => completed() || shouldContinueAsNew(), untilDue));
       if (!woken && !completed()) {
         // The deadline passed without completion: the point turns red and the lead
         // department gets one reminder, recorded with the transition.
@@ -204,7 +224,9 @@ export async function workPointWorkflow(
           event: 'overdue',
           actor: null,
           from: state.status,
-          reminders: [{ kind: 'overdue', dueDate: state.deadline, departmentId: state.leadDepartmentId }],
+          reminders: [
+            { kind: 'overdue', dueDate: state.deadline, departmentId: state.leadDepartmentId },
+          ],
         });
       }
     } else {

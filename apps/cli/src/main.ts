@@ -15,13 +15,19 @@ type Command = (args: string[]) => Promise<number>;
 
 function databaseUrl(): string {
   // The CLI needs only the database; the other variables get harmless defaults here.
-  return loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(32), ...process.env }).database.url;
+  return loadConfig({
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    JWT_SECRET: 'x'.repeat(32),
+    ...process.env,
+  }).database.url;
 }
 
 const commands: Record<string, Command> = {
   async migrate() {
     const applied = await runMigrations(databaseUrl(), (line) => console.error(line));
-    console.error(applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date');
+    console.error(
+      applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date',
+    );
     return 0;
   },
   async seed(args) {
@@ -34,7 +40,9 @@ const commands: Record<string, Command> = {
     try {
       const accounts = await seedDemoOrganisation(ds, { password: values.password });
       if (!accounts) console.error('demo organisation already present: nothing changed');
-      else for (const a of accounts) console.log(`${a.username}\t${a.displayName}\t${a.roles.join(',')}\t${a.departmentName}`);
+      else
+        for (const a of accounts)
+          console.log(`${a.username}\t${a.displayName}\t${a.roles.join(',')}\t${a.departmentName}`);
       return 0;
     } finally {
       await ds.destroy();

@@ -17,7 +17,14 @@ export class JobsModule {
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (c: AppConfig) => ({
-            connection: { host: c.redis.host, port: c.redis.port, username: c.redis.username, password: c.redis.password, db: c.redis.db, tls: c.redis.tls },
+            connection: {
+              host: c.redis.host,
+              port: c.redis.port,
+              username: c.redis.username,
+              password: c.redis.password,
+              db: c.redis.db,
+              tls: c.redis.tls,
+            },
             prefix: c.queues.prefix,
           }),
         }),

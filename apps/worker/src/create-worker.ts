@@ -22,10 +22,16 @@ export async function createWorker(
 ): Promise<Worker> {
   const bundlePath = config.worker.workflowBundlePath;
   return Worker.create({
-    connection: connection ?? (await NativeConnection.connect({ address: config.temporal.address })),
+    connection:
+      connection ?? (await NativeConnection.connect({ address: config.temporal.address })),
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities: bindActivities(app),
-    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook }, workflowsPath: workflowBundleOptions().workflowsPath }),
+    ...(bundlePath
+      ? { workflowBundle: { codePath: bundlePath } }
+      : {
+          bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook },
+          workflowsPath: workflowBundleOptions().workflowsPath,
+        }),
   });
 }

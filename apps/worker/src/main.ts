@@ -19,7 +19,9 @@ async function main(): Promise<void> {
       worker.shutdown();
     });
   }
-  logger.log(`worker ready on task queue "${config.temporal.taskQueue}" at ${config.temporal.address}`);
+  logger.log(
+    `worker ready on task queue "${config.temporal.taskQueue}" at ${config.temporal.address}`,
+  );
   await worker.run();
   await app.close();
   logger.log('worker stopped');

@@ -21,7 +21,10 @@ export class WorkPointActivitiesService implements WorkPointActivities {
 
   async recordTransition(rec: TransitionRecord): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const point = await tx.findOne(WorkPointEntity, { where: { id: rec.pointId }, lock: { mode: 'pessimistic_write' } });
+      const point = await tx.findOne(WorkPointEntity, {
+        where: { id: rec.pointId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!point) throw new Error(`work point ${rec.pointId} is not in the read model`);
       const at = new Date(rec.at);
 
@@ -83,7 +86,13 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           .createQueryBuilder()
           .insert()
           .into(ReminderEntity)
-          .values({ pointId: rec.pointId, kind: reminder.kind, dueDate: reminder.dueDate, departmentId: reminder.departmentId, createdAt: at })
+          .values({
+            pointId: rec.pointId,
+            kind: reminder.kind,
+            dueDate: reminder.dueDate,
+            departmentId: reminder.departmentId,
+            createdAt: at,
+          })
           .orIgnore()
           .execute();
       }

@@ -26,7 +26,12 @@ import {
   runMigrations,
   seedDemoOrganisation,
 } from '@workpoints/persistence';
-import { createTestDatabase, startTimeSkippingServer, temporalCliPath, type TestDatabase } from '@workpoints/testing';
+import {
+  createTestDatabase,
+  startTimeSkippingServer,
+  temporalCliPath,
+  type TestDatabase,
+} from '@workpoints/testing';
 import { repoRoot, workflowBundleOptions } from '@workpoints/temporal';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
@@ -57,7 +62,12 @@ describe('work-point workflow deadline (time-skipping)', () => {
   let planId: string;
   const taskQueue = `wp-ts-${randomUUID()}`;
 
-  const actor = (u: UserEntity): Actor => ({ userId: u.id, displayName: u.displayName, departmentId: u.departmentId, roles: u.roles });
+  const actor = (u: UserEntity): Actor => ({
+    userId: u.id,
+    displayName: u.displayName,
+    departmentId: u.departmentId,
+    roles: u.roles,
+  });
 
   async function newPoint(number: number, deadline: string): Promise<WorkPointInput> {
     const point = await ds.getRepository(WorkPointEntity).save({
@@ -93,7 +103,16 @@ describe('work-point workflow deadline (time-skipping)', () => {
    */
   async function recordHistory(workflowId: string, name: string): Promise<void> {
     if (process.env['RECORD_HISTORIES'] !== '1') return;
-    const json = execFileSync(await temporalCliPath(), ['workflow', 'show', '--address', env.address, '--workflow-id', workflowId, '--output', 'json']);
+    const json = execFileSync(await temporalCliPath(), [
+      'workflow',
+      'show',
+      '--address',
+      env.address,
+      '--workflow-id',
+      workflowId,
+      '--output',
+      'json',
+    ]);
     writeFileSync(join(repoRoot(), 'workflows/histories', `${name}.json`), json);
   }
 
@@ -110,11 +129,25 @@ describe('work-point workflow deadline (time-skipping)', () => {
     head = actor(await users.findOneByOrFail({ username: 'zlglc.head' }));
     supervisor = actor(await users.findOneByOrFail({ username: 'supervisor.li' }));
     supervisorId = supervisor.userId;
-    planId = (await ds.getRepository(PlanEntity).save({ title: '测试计划', year: 2026, status: 'published', createdById: coordinator.userId })).id;
+    planId = (
+      await ds.getRepository(PlanEntity).save({
+        title: '测试计划',
+        year: 2026,
+        status: 'published',
+        createdById: coordinator.userId,
+      })
+    ).id;
 
     env = await startTimeSkippingServer();
-    const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(32), TEMPORAL_TASK_QUEUE: taskQueue });
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'] });
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      JWT_SECRET: 'x'.repeat(32),
+      TEMPORAL_TASK_QUEUE: taskQueue,
+    });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: ['error'],
+    });
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
@@ -138,8 +171,15 @@ describe('work-point workflow deadline (time-skipping)', () => {
     const now = new Date(await env.currentTimeMs());
     const deadline = shanghaiDate(new Date(now.getTime() + 10 * 86_400_000));
     const input = await newPoint(1, deadline);
-    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, { taskQueue, workflowId: `ts-${planId}-1`, args: [input] });
-    await handle.executeUpdate(acknowledgeUpdate, { args: [{ requestId: 'ack-1', actor: staff }], updateId: 'ack-1' });
+    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: `ts-${planId}-1`,
+      args: [input],
+    });
+    await handle.executeUpdate(acknowledgeUpdate, {
+      args: [{ requestId: 'ack-1', actor: staff }],
+      updateId: 'ack-1',
+    });
 
     await env.sleep('9 days');
     expect((await handle.query(getStateQuery)).overdue).toBe(false);
@@ -151,7 +191,9 @@ describe('work-point workflow deadline (time-skipping)', () => {
     const row = await ds.getRepository(WorkPointEntity).findOneByOrFail({ id: input.pointId });
     expect(row).toMatchObject({ status: 'acknowledged', overdue: true, risk: 'red', version: 3 });
     const reminders = await ds.getRepository(ReminderEntity).findBy({ pointId: input.pointId });
-    expect(reminders.map((r) => [r.kind, r.dueDate, r.departmentId])).toEqual([['overdue', deadline, lead.id]]);
+    expect(reminders.map((r) => [r.kind, r.dueDate, r.departmentId])).toEqual([
+      ['overdue', deadline, lead.id],
+    ]);
 
     // Time goes on: still one reminder, the timer fires once.
     await env.sleep('30 days');
@@ -162,29 +204,65 @@ describe('work-point workflow deadline (time-skipping)', () => {
   it('leaves a point that is on time green', async () => {
     const now = new Date(await env.currentTimeMs());
     const input = await newPoint(2, shanghaiDate(new Date(now.getTime() + 60 * 86_400_000)));
-    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, { taskQueue, workflowId: `ts-${planId}-2`, args: [input] });
+    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: `ts-${planId}-2`,
+      args: [input],
+    });
     await env.sleep('20 days');
-    expect(await handle.query(getStateQuery)).toMatchObject({ status: 'assigned', overdue: false, risk: 'green' });
+    expect(await handle.query(getStateQuery)).toMatchObject({
+      status: 'assigned',
+      overdue: false,
+      risk: 'green',
+    });
     expect(await ds.getRepository(ReminderEntity).countBy({ pointId: input.pointId })).toBe(0);
   });
 
   it('runs a whole lifecycle whose history replays deterministically', async () => {
     const now = new Date(await env.currentTimeMs());
     const input = await newPoint(3, shanghaiDate(new Date(now.getTime() + 90 * 86_400_000)));
-    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, { taskQueue, workflowId: `ts-${planId}-3`, args: [input] });
-    await handle.executeUpdate(acknowledgeUpdate, { args: [{ requestId: 'a', actor: staff }], updateId: 'a' });
-    await handle.executeUpdate(reportProgressUpdate, { args: [{ requestId: 'r', actor: staff, text: '进展', percent: 50 }], updateId: 'r' });
-    await handle.executeUpdate(submitCompletionUpdate, { args: [{ requestId: 's1', actor: staff, text: '完成' }], updateId: 's1' });
-    await handle.executeUpdate(returnUpdate, { args: [{ requestId: 'x', actor: head, comment: '补充材料' }], updateId: 'x' });
-    await handle.executeUpdate(submitCompletionUpdate, { args: [{ requestId: 's2', actor: staff, text: '已补充' }], updateId: 's2' });
-    await handle.executeUpdate(approveUpdate, { args: [{ requestId: 'h', actor: head, comment: null }], updateId: 'h' });
-    await handle.executeUpdate(approveUpdate, { args: [{ requestId: 'v', actor: supervisor, comment: '同意' }], updateId: 'v' });
+    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: `ts-${planId}-3`,
+      args: [input],
+    });
+    await handle.executeUpdate(acknowledgeUpdate, {
+      args: [{ requestId: 'a', actor: staff }],
+      updateId: 'a',
+    });
+    await handle.executeUpdate(reportProgressUpdate, {
+      args: [{ requestId: 'r', actor: staff, text: '进展', percent: 50 }],
+      updateId: 'r',
+    });
+    await handle.executeUpdate(submitCompletionUpdate, {
+      args: [{ requestId: 's1', actor: staff, text: '完成' }],
+      updateId: 's1',
+    });
+    await handle.executeUpdate(returnUpdate, {
+      args: [{ requestId: 'x', actor: head, comment: '补充材料' }],
+      updateId: 'x',
+    });
+    await handle.executeUpdate(submitCompletionUpdate, {
+      args: [{ requestId: 's2', actor: staff, text: '已补充' }],
+      updateId: 's2',
+    });
+    await handle.executeUpdate(approveUpdate, {
+      args: [{ requestId: 'h', actor: head, comment: null }],
+      updateId: 'h',
+    });
+    await handle.executeUpdate(approveUpdate, {
+      args: [{ requestId: 'v', actor: supervisor, comment: '同意' }],
+      updateId: 'v',
+    });
     const result: WorkPointState = await handle.result();
     expect(result).toMatchObject({ status: 'completed', version: 8, overdue: false });
 
     const history = await handle.fetchHistory();
     await Worker.runReplayHistory(
-      { ...workflowBundleOptions(), bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook } },
+      {
+        ...workflowBundleOptions(),
+        bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook },
+      },
       history,
     );
     await recordHistory(`ts-${planId}-3`, 'work-point-completed-with-return');
@@ -193,27 +271,50 @@ describe('work-point workflow deadline (time-skipping)', () => {
   it('refuses in the update validator, with a coded reason, what the API would refuse', async () => {
     const now = new Date(await env.currentTimeMs());
     const input = await newPoint(4, shanghaiDate(new Date(now.getTime() + 90 * 86_400_000)));
-    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, { taskQueue, workflowId: `ts-${planId}-4`, args: [input] });
+    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: `ts-${planId}-4`,
+      args: [input],
+    });
     const refusal = async (p: Promise<unknown>) => {
-      const error = await p.then(() => null, (e: unknown) => e);
+      const error = await p.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
       const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
       return { type: cause.type, message: cause.message };
     };
     // a supervisor cannot acknowledge; the head cannot approve what was never submitted
-    expect(await refusal(handle.executeUpdate(acknowledgeUpdate, { args: [{ requestId: 'v1', actor: supervisor }] }))).toEqual({
+    expect(
+      await refusal(
+        handle.executeUpdate(acknowledgeUpdate, { args: [{ requestId: 'v1', actor: supervisor }] }),
+      ),
+    ).toEqual({
       type: 'NOT_IN_REMIT',
       message: '只有牵头单位的承办人或负责人可以签收',
     });
     expect(
-      await refusal(handle.executeUpdate(approveUpdate, { args: [{ requestId: 'v2', actor: head, comment: null }] })),
+      await refusal(
+        handle.executeUpdate(approveUpdate, {
+          args: [{ requestId: 'v2', actor: head, comment: null }],
+        }),
+      ),
     ).toMatchObject({ type: 'OUT_OF_TURN' });
     await handle.executeUpdate(acknowledgeUpdate, { args: [{ requestId: 'v3', actor: staff }] });
     expect(
-      await refusal(handle.executeUpdate(reportProgressUpdate, { args: [{ requestId: 'v3', actor: staff, text: 'x', percent: null }] })),
+      await refusal(
+        handle.executeUpdate(reportProgressUpdate, {
+          args: [{ requestId: 'v3', actor: staff, text: 'x', percent: null }],
+        }),
+      ),
     ).toMatchObject({ type: 'REQUEST_ID_REUSED' });
     expect(
-      await refusal(handle.executeUpdate(reportProgressUpdate, { args: [{ requestId: 'v4', actor: staff, text: ' ', percent: 101 }] })),
+      await refusal(
+        handle.executeUpdate(reportProgressUpdate, {
+          args: [{ requestId: 'v4', actor: staff, text: ' ', percent: 101 }],
+        }),
+      ),
     ).toMatchObject({ type: 'INVALID_INPUT' });
     // refused updates leave no trace: only publish and the acknowledgement were recorded
     expect(await handle.query(getStateQuery)).toMatchObject({ status: 'acknowledged', version: 2 });

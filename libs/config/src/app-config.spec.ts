@@ -9,7 +9,11 @@ const base = {
 describe('loadConfig', () => {
   it('fills defaults', () => {
     const c = loadConfig(base);
-    expect(c.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'work-points' });
+    expect(c.temporal).toEqual({
+      address: '127.0.0.1:7233',
+      namespace: 'default',
+      taskQueue: 'work-points',
+    });
     expect(c.api.port).toBe(3000);
     expect(c.redis).toMatchObject({ host: '127.0.0.1', port: 6379, db: 0 });
   });

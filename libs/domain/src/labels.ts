@@ -37,7 +37,8 @@ export const EVENT_LABELS: Record<TimelineEvent, string> = {
 
 /** The label of a timeline entry: sign-offs say which level approved or returned. */
 export function timelineLabel(event: string, from: string | null): string {
-  if (event === 'approve') return from === 'head_approved' ? '分管领导审核通过，办结' : '处室负责人审核通过';
+  if (event === 'approve')
+    return from === 'head_approved' ? '分管领导审核通过，办结' : '处室负责人审核通过';
   if (event === 'return') return from === 'head_approved' ? '分管领导退回' : '处室负责人退回';
   return EVENT_LABELS[event as TimelineEvent] ?? PLAN_EVENT_LABELS[event] ?? event;
 }

@@ -1,7 +1,17 @@
-import { ErrorCode, type Actor, type PointAction, type PointParties, type PointStatus } from '@workpoints/contracts';
+import {
+  ErrorCode,
+  type Actor,
+  type PointAction,
+  type PointParties,
+  type PointStatus,
+} from '@workpoints/contracts';
 import { decide } from './lifecycle';
 
-const parties: PointParties = { leadDepartmentId: 'lead', coDepartmentIds: ['co'], supervisorId: 'sup' };
+const parties: PointParties = {
+  leadDepartmentId: 'lead',
+  coDepartmentIds: ['co'],
+  supervisorId: 'sup',
+};
 const person = (userId: string, departmentId: string | null, ...roles: Actor['roles']): Actor => ({
   userId,
   displayName: userId,
@@ -37,7 +47,9 @@ describe('decide: the work-point lifecycle', () => {
 
   it('names the sign-off level of approvals and returns', () => {
     expect(decide('submitted', 'approve', leadHead, parties)).toMatchObject({ signOff: 'head' });
-    expect(decide('head_approved', 'return', supervisor, parties)).toMatchObject({ signOff: 'supervisor' });
+    expect(decide('head_approved', 'return', supervisor, parties)).toMatchObject({
+      signOff: 'supervisor',
+    });
     expect(decide('assigned', 'acknowledge', leadStaff, parties)).toMatchObject({ signOff: null });
   });
 

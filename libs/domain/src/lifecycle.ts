@@ -51,17 +51,21 @@ export function decide(
   const now = STATUS_LABELS[status];
   switch (action) {
     case 'acknowledge':
-      if (!isLeadMember(actor, parties)) return refuse(ErrorCode.NotInRemit, '只有牵头单位的承办人或负责人可以签收');
-      if (status !== 'assigned') return refuse(ErrorCode.OutOfTurn, `当前状态为“${now}”，无需再签收`);
+      if (!isLeadMember(actor, parties))
+        return refuse(ErrorCode.NotInRemit, '只有牵头单位的承办人或负责人可以签收');
+      if (status !== 'assigned')
+        return refuse(ErrorCode.OutOfTurn, `当前状态为“${now}”，无需再签收`);
       return { allowed: true, to: 'acknowledged', signOff: null };
     case 'report':
-      if (!isLeadMember(actor, parties)) return refuse(ErrorCode.NotInRemit, '只有牵头单位的承办人或负责人可以报送进展');
+      if (!isLeadMember(actor, parties))
+        return refuse(ErrorCode.NotInRemit, '只有牵头单位的承办人或负责人可以报送进展');
       if (status === 'assigned') return refuse(ErrorCode.OutOfTurn, '请先签收再报送进展');
       if (status !== 'acknowledged' && status !== 'in_progress')
         return refuse(ErrorCode.OutOfTurn, `当前状态为“${now}”，不能报送进展`);
       return { allowed: true, to: 'in_progress', signOff: null };
     case 'submit':
-      if (!isLeadMember(actor, parties)) return refuse(ErrorCode.NotInRemit, '只有牵头单位的承办人或负责人可以申请办结');
+      if (!isLeadMember(actor, parties))
+        return refuse(ErrorCode.NotInRemit, '只有牵头单位的承办人或负责人可以申请办结');
       if (status === 'assigned') return refuse(ErrorCode.OutOfTurn, '请先签收再申请办结');
       if (status !== 'acknowledged' && status !== 'in_progress')
         return refuse(ErrorCode.OutOfTurn, `当前状态为“${now}”，不能申请办结`);
@@ -75,7 +79,11 @@ export function decide(
             isPointSupervisor(actor, parties) ? ErrorCode.OutOfTurn : ErrorCode.NotInRemit,
             `当前应由牵头单位负责人${verb}`,
           );
-        return { allowed: true, to: action === 'approve' ? 'head_approved' : 'in_progress', signOff: 'head' };
+        return {
+          allowed: true,
+          to: action === 'approve' ? 'head_approved' : 'in_progress',
+          signOff: 'head',
+        };
       }
       if (status === 'head_approved') {
         if (!isPointSupervisor(actor, parties))
@@ -83,7 +91,11 @@ export function decide(
             isLeadHead(actor, parties) ? ErrorCode.OutOfTurn : ErrorCode.NotInRemit,
             `当前应由该要点的分管领导${verb}`,
           );
-        return { allowed: true, to: action === 'approve' ? 'completed' : 'in_progress', signOff: 'supervisor' };
+        return {
+          allowed: true,
+          to: action === 'approve' ? 'completed' : 'in_progress',
+          signOff: 'supervisor',
+        };
       }
       if (!isLeadHead(actor, parties) && !isPointSupervisor(actor, parties))
         return refuse(ErrorCode.NotInRemit, `只有牵头单位负责人或分管领导可以${verb}`);

@@ -8,13 +8,19 @@ import { repoRoot } from './repo-root';
  * `@workpoints/*` aliases as the rest of the code (only contracts and domain are allowed
  * there, which lint enforces).
  */
-export function workflowBundleOptions(): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook'> {
+export function workflowBundleOptions(): Pick<
+  BundleOptions,
+  'workflowsPath' | 'webpackConfigHook'
+> {
   const root = repoRoot();
   const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as {
     compilerOptions: { paths: Record<string, string[]> };
   };
   const alias = Object.fromEntries(
-    Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, join(root, target ?? '')]),
+    Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [
+      name,
+      join(root, target ?? ''),
+    ]),
   );
   return {
     workflowsPath: join(root, 'workflows/src/index.ts'),

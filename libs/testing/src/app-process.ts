@@ -38,7 +38,10 @@ export class AppProcess {
     });
     this.child = child;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.log}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.log}`)),
+        timeoutMs,
+      );
       const onData = (chunk: Buffer) => {
         this.output.push(chunk.toString());
         if (READY[this.name].test(this.log)) {
@@ -50,7 +53,9 @@ export class AppProcess {
       child.stderr?.on('data', onData);
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`${this.name} exited (${code ?? signal}) before it was ready:\n${this.log}`));
+        reject(
+          new Error(`${this.name} exited (${code ?? signal}) before it was ready:\n${this.log}`),
+        );
       });
     });
   }

@@ -15,7 +15,12 @@ export interface HttpResult<T = unknown> {
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
-  async request<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<HttpResult<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+  ): Promise<HttpResult<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -29,8 +34,12 @@ export class ApiClient {
   }
 
   async login(username: string, password: string): Promise<string> {
-    const res = await this.request<{ accessToken: string }>('POST', '/auth/login', undefined, { username, password });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await this.request<{ accessToken: string }>('POST', '/auth/login', undefined, {
+      username,
+      password,
+    });
+    if (res.status !== 200)
+      throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken;
   }
 }
@@ -73,14 +82,24 @@ export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
     };
-    const apps = Object.fromEntries(names.map((n) => [n, new AppProcess(n, env)])) as Record<AppName, AppProcess>;
+    const apps = Object.fromEntries(names.map((n) => [n, new AppProcess(n, env)])) as Record<
+      AppName,
+      AppProcess
+    >;
     for (const app of Object.values(apps)) cleanups.unshift(() => app.stop());
     await Promise.all(Object.values(apps).map((a) => a.start()));
 
     const stop = async () => {
       for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     };
-    return { api: new ApiClient(`http://127.0.0.1:${port}/api`), db, temporal, apps, password, stop };
+    return {
+      api: new ApiClient(`http://127.0.0.1:${port}/api`),
+      db,
+      temporal,
+      apps,
+      password,
+      stop,
+    };
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     throw error;

@@ -20,11 +20,18 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new DomainException(ErrorCode.Unauthenticated, '请先登录（缺少 Authorization: Bearer 令牌）');
+    if (scheme !== 'Bearer' || !token)
+      throw new DomainException(
+        ErrorCode.Unauthenticated,
+        '请先登录（缺少 Authorization: Bearer 令牌）',
+      );
     req.actor = await this.auth.actorFromToken(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.some((r) => req.actor?.roles.includes(r))) {
-      throw new DomainException(ErrorCode.NotInRemit, `需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}`);
+      throw new DomainException(
+        ErrorCode.NotInRemit,
+        `需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}`,
+      );
     }
     return true;
   }

@@ -45,5 +45,10 @@ export class AuthService {
 }
 
 export function toActor(user: UserEntity): Actor {
-  return { userId: user.id, displayName: user.displayName, departmentId: user.departmentId, roles: [...user.roles] };
+  return {
+    userId: user.id,
+    displayName: user.displayName,
+    departmentId: user.departmentId,
+    roles: [...user.roles],
+  };
 }

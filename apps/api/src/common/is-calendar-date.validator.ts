@@ -8,7 +8,13 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: ({ property, value }) => `${property} must be a real date YYYY-MM-DD, got ${JSON.stringify(value)}`, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) },
+      options: {
+        message: ({ property, value }) =>
+          `${property} must be a real date YYYY-MM-DD, got ${JSON.stringify(value)}`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+      },
     });
 }

@@ -17,7 +17,9 @@ export interface DepartmentNode {
 
 @Injectable()
 export class DepartmentsService {
-  constructor(@InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>) {}
+  constructor(
+    @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
+  ) {}
 
   async list(): Promise<DepartmentEntity[]> {
     return this.departments.find({ order: { position: 'ASC', name: 'ASC' } });
@@ -27,7 +29,10 @@ export class DepartmentsService {
   async tree(): Promise<DepartmentNode[]> {
     const all = await this.list();
     const nodes = new Map<string, DepartmentNode>(
-      all.map((d) => [d.id, { id: d.id, code: d.code, name: d.name, kind: d.kind, parentId: d.parentId, children: [] }]),
+      all.map((d) => [
+        d.id,
+        { id: d.id, code: d.code, name: d.name, kind: d.kind, parentId: d.parentId, children: [] },
+      ]),
     );
     const roots: DepartmentNode[] = [];
     for (const node of nodes.values()) {
@@ -42,7 +47,12 @@ export class DepartmentsService {
       throw new DomainException(ErrorCode.InvalidInput, `单位代码 ${dto.code} 已存在`);
     if (dto.parentId) await this.requireAll([dto.parentId], 'parentId');
     return this.departments.save(
-      this.departments.create({ code: dto.code, name: dto.name, kind: dto.parentId ? 'division' : 'bureau', parentId: dto.parentId ?? null }),
+      this.departments.create({
+        code: dto.code,
+        name: dto.name,
+        kind: dto.parentId ? 'division' : 'bureau',
+        parentId: dto.parentId ?? null,
+      }),
     );
   }
 
@@ -52,6 +62,10 @@ export class DepartmentsService {
     if (unique.length === 0) return;
     const found = await this.departments.findBy({ id: In(unique) });
     const missing = unique.filter((id) => !found.some((d) => d.id === id));
-    if (missing.length > 0) throw new DomainException(ErrorCode.InvalidInput, `${field}: 单位不存在 ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw new DomainException(
+        ErrorCode.InvalidInput,
+        `${field}: 单位不存在 ${missing.join(', ')}`,
+      );
   }
 }

@@ -29,8 +29,16 @@ export class HealthController {
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 3000 }),
-      () => this.indicators.check('redis').attempt(() => this.redis.ping()).withTimeout(3000),
-      () => this.indicators.check('temporal').attempt(() => this.temporal.ping()).withTimeout(3000),
+      () =>
+        this.indicators
+          .check('redis')
+          .attempt(() => this.redis.ping())
+          .withTimeout(3000),
+      () =>
+        this.indicators
+          .check('temporal')
+          .attempt(() => this.temporal.ping())
+          .withTimeout(3000),
     ]);
   }
 }

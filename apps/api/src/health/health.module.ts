@@ -3,5 +3,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { RedisHealthService } from './redis-health.service';
 
-@Module({ imports: [TerminusModule], controllers: [HealthController], providers: [RedisHealthService] })
+@Module({
+  imports: [TerminusModule],
+  controllers: [HealthController],
+  providers: [RedisHealthService],
+})
 export class HealthModule {}

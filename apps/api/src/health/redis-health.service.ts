@@ -8,7 +8,11 @@ export class RedisHealthService implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(@Inject(AppConfig) config: AppConfig) {
-    this.redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.redis = new Redis(config.redis.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+    });
     this.redis.on('error', () => undefined); // reported through ping(), not as unhandled events
   }
 

@@ -41,9 +41,16 @@ export class PlanPublicationService {
     private readonly temporal: TemporalClientService,
   ) {}
 
-  async publish(planId: string, actor: Actor, requestId: string = randomUUID()): Promise<PublishResult> {
+  async publish(
+    planId: string,
+    actor: Actor,
+    requestId: string = randomUUID(),
+  ): Promise<PublishResult> {
     const { plan, points } = await this.dataSource.transaction(async (tx) => {
-      const plan = await tx.findOne(PlanEntity, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
+      const plan = await tx.findOne(PlanEntity, {
+        where: { id: planId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${planId}`);
       const points = await tx.find(WorkPointEntity, {
         where: { planId },
@@ -53,8 +60,12 @@ export class PlanPublicationService {
       if (plan.status === 'draft') {
         const unready = this.plans.unready(points, this.plans.today());
         if (unready.length > 0) {
-          const summary = unready.map((u) => `第${u.number}项：${u.problems.join('、')}`).join('；');
-          throw new DomainException(ErrorCode.PlanState, `计划尚不能发布 — ${summary}`, { unready });
+          const summary = unready
+            .map((u) => `第${u.number}项：${u.problems.join('、')}`)
+            .join('；');
+          throw new DomainException(ErrorCode.PlanState, `计划尚不能发布 — ${summary}`, {
+            unready,
+          });
         }
         plan.status = 'published';
         plan.publishedAt = new Date();
@@ -108,7 +119,9 @@ export class PlanPublicationService {
       for (let p = queue.shift(); p; p = queue.shift()) await startOne(p);
     });
     await Promise.all(lanes);
-    this.logger.log(`plan ${plan.id}: ${started} workflows started, ${alreadyRunning} already running`);
+    this.logger.log(
+      `plan ${plan.id}: ${started} workflows started, ${alreadyRunning} already running`,
+    );
     return { planId: plan.id, points: points.length, started, alreadyRunning };
   }
 

@@ -54,23 +54,43 @@ export class PlansService {
   /** Creates a draft plan from a JSON tree of chapters, sections and points. */
   async create(dto: CreatePlanDto, actor: Actor): Promise<PlanView> {
     const flat = this.flatten(dto);
-    if (flat.length === 0) throw new DomainException(ErrorCode.InvalidInput, '计划中没有任何工作要点');
+    if (flat.length === 0)
+      throw new DomainException(ErrorCode.InvalidInput, '计划中没有任何工作要点');
     const numbers = this.number(flat.map((f) => f.draft));
     await this.checkAssignments(flat.map((f) => f.draft));
 
     const planId = await this.dataSource.transaction(async (tx) => {
       const plan = await tx.save(
-        tx.create(PlanEntity, { title: dto.title, year: dto.year, status: 'draft', createdById: actor.userId }),
+        tx.create(PlanEntity, {
+          title: dto.title,
+          year: dto.year,
+          status: 'draft',
+          createdById: actor.userId,
+        }),
       );
       const nodeIds = new Map<string, string>();
       for (const [ci, chapter] of (dto.chapters ?? []).entries()) {
         const c = await tx.save(
-          tx.create(PlanNodeEntity, { planId: plan.id, parentId: null, kind: 'chapter', label: chapter.label ?? '', title: chapter.title, position: ci }),
+          tx.create(PlanNodeEntity, {
+            planId: plan.id,
+            parentId: null,
+            kind: 'chapter',
+            label: chapter.label ?? '',
+            title: chapter.title,
+            position: ci,
+          }),
         );
         nodeIds.set(`c${ci}`, c.id);
         for (const [si, section] of (chapter.sections ?? []).entries()) {
           const s = await tx.save(
-            tx.create(PlanNodeEntity, { planId: plan.id, parentId: c.id, kind: 'section', label: section.label ?? '', title: section.title, position: si }),
+            tx.create(PlanNodeEntity, {
+              planId: plan.id,
+              parentId: c.id,
+              kind: 'section',
+              label: section.label ?? '',
+              title: section.title,
+              position: si,
+            }),
           );
           nodeIds.set(`c${ci}s${si}`, s.id);
         }
@@ -90,10 +110,18 @@ export class PlansService {
           position: i,
         })),
       );
-      const points = await tx.find(WorkPointEntity, { where: { planId: plan.id }, order: { position: 'ASC' } });
+      const points = await tx.find(WorkPointEntity, {
+        where: { planId: plan.id },
+        order: { position: 'ASC' },
+      });
       for (const [i, point] of points.entries()) {
         const co = flat[i]?.draft.coDepartmentIds ?? [];
-        if (co.length > 0) await tx.createQueryBuilder().relation(WorkPointEntity, 'coDepartments').of(point).add(co);
+        if (co.length > 0)
+          await tx
+            .createQueryBuilder()
+            .relation(WorkPointEntity, 'coDepartments')
+            .of(point)
+            .add(co);
       }
       await tx.save(AuditEventEntity, {
         planId: plan.id,
@@ -121,7 +149,10 @@ export class PlansService {
       order: { number: 'ASC' },
     });
     const views = new Map<string, PlanNodeView>(
-      nodes.map((n) => [n.id, { id: n.id, kind: n.kind, label: n.label, title: n.title, children: [], pointIds: [] }]),
+      nodes.map((n) => [
+        n.id,
+        { id: n.id, kind: n.kind, label: n.label, title: n.title, children: [], pointIds: [] },
+      ]),
     );
     const roots: PlanNodeView[] = [];
     for (const n of nodes) {
@@ -130,29 +161,56 @@ export class PlansService {
       (parent ? parent.children : roots).push(view);
     }
     for (const p of points) if (p.nodeId) views.get(p.nodeId)?.pointIds.push(p.id);
-    return { id: plan.id, title: plan.title, year: plan.year, status: plan.status, publishedAt: plan.publishedAt, nodes: roots, points };
+    return {
+      id: plan.id,
+      title: plan.title,
+      year: plan.year,
+      status: plan.status,
+      publishedAt: plan.publishedAt,
+      nodes: roots,
+      points,
+    };
   }
 
   /** Assigns a draft point: lead department, co-departments, deadline, supervisor. */
-  async assign(planId: string, pointId: string, dto: AssignPointDto, actor: Actor): Promise<WorkPointEntity> {
+  async assign(
+    planId: string,
+    pointId: string,
+    dto: AssignPointDto,
+    actor: Actor,
+  ): Promise<WorkPointEntity> {
     return this.dataSource.transaction(async (tx) => {
       const point = await tx.findOne(WorkPointEntity, {
         where: { id: pointId },
         relations: { coDepartments: true },
         lock: { mode: 'pessimistic_write', tables: ['work_points'] },
       });
-      if (!point || point.planId !== planId) throw new DomainException(ErrorCode.NotFound, `计划 ${planId} 中没有工作要点 ${pointId}`);
+      if (!point || point.planId !== planId)
+        throw new DomainException(ErrorCode.NotFound, `计划 ${planId} 中没有工作要点 ${pointId}`);
       const plan = await tx.findOneByOrFail(PlanEntity, { id: point.planId });
       if (plan.status !== 'draft')
         throw new DomainException(ErrorCode.PlanState, '计划已发布，交办信息不能再在此修改');
-      await this.checkAssignments([{ ...dto, leadDepartmentId: dto.leadDepartmentId ?? point.leadDepartmentId ?? undefined, title: point.title }]);
+      await this.checkAssignments([
+        {
+          ...dto,
+          leadDepartmentId: dto.leadDepartmentId ?? point.leadDepartmentId ?? undefined,
+          title: point.title,
+        },
+      ]);
       const before = this.assignment(point);
       if (dto.leadDepartmentId !== undefined) point.leadDepartmentId = dto.leadDepartmentId;
       if (dto.deadline !== undefined) point.deadline = dto.deadline;
       if (dto.supervisorId !== undefined) point.supervisorId = dto.supervisorId;
-      if (dto.coDepartmentIds !== undefined) point.coDepartments = await tx.findBy(DepartmentEntity, { id: In(dto.coDepartmentIds) });
-      if (point.leadDepartmentId && (point.coDepartments ?? []).some((d) => d.id === point.leadDepartmentId))
-        throw new DomainException(ErrorCode.InvalidInput, 'coDepartmentIds: 牵头单位不能同时是配合单位');
+      if (dto.coDepartmentIds !== undefined)
+        point.coDepartments = await tx.findBy(DepartmentEntity, { id: In(dto.coDepartmentIds) });
+      if (
+        point.leadDepartmentId &&
+        (point.coDepartments ?? []).some((d) => d.id === point.leadDepartmentId)
+      )
+        throw new DomainException(
+          ErrorCode.InvalidInput,
+          'coDepartmentIds: 牵头单位不能同时是配合单位',
+        );
       await tx.save(point);
       await tx.save(AuditEventEntity, {
         planId: point.planId,
@@ -214,7 +272,8 @@ export class PlansService {
   private number(drafts: PointDraftDto[]): number[] {
     const given = drafts.map((d) => d.number).filter((n): n is number => n !== undefined);
     const duplicate = given.find((n, i) => given.indexOf(n) !== i);
-    if (duplicate !== undefined) throw new DomainException(ErrorCode.InvalidInput, `要点序号 ${duplicate} 重复`);
+    if (duplicate !== undefined)
+      throw new DomainException(ErrorCode.InvalidInput, `要点序号 ${duplicate} 重复`);
     const used = new Set(given);
     let next = 1;
     return drafts.map((d) => {
@@ -226,15 +285,23 @@ export class PlansService {
   }
 
   private async checkAssignments(drafts: PointDraftDto[]): Promise<void> {
-    const departmentIds = drafts.flatMap((d) => [...(d.leadDepartmentId ? [d.leadDepartmentId] : []), ...(d.coDepartmentIds ?? [])]);
+    const departmentIds = drafts.flatMap((d) => [
+      ...(d.leadDepartmentId ? [d.leadDepartmentId] : []),
+      ...(d.coDepartmentIds ?? []),
+    ]);
     await this.departments.requireAll(departmentIds, 'leadDepartmentId/coDepartmentIds');
     for (const d of drafts) {
       if (d.leadDepartmentId && d.coDepartmentIds?.includes(d.leadDepartmentId))
-        throw new DomainException(ErrorCode.InvalidInput, `“${d.title}”：牵头单位不能同时是配合单位`);
+        throw new DomainException(
+          ErrorCode.InvalidInput,
+          `“${d.title}”：牵头单位不能同时是配合单位`,
+        );
       if (d.deadline !== undefined && !isCalendarDate(d.deadline))
         throw new DomainException(ErrorCode.InvalidInput, `deadline: 不是有效日期 ${d.deadline}`);
     }
-    const supervisors = [...new Set(drafts.map((d) => d.supervisorId).filter((s): s is string => !!s))];
+    const supervisors = [
+      ...new Set(drafts.map((d) => d.supervisorId).filter((s): s is string => !!s)),
+    ];
     for (const id of supervisors) await this.users.requireRole(id, 'supervisor', 'supervisorId');
   }
 }

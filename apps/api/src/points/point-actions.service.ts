@@ -21,7 +21,13 @@ import { RISK_LABELS, STATUS_LABELS, decide } from '@workpoints/domain';
 import type { WorkPointEntity } from '@workpoints/persistence';
 import { TemporalClientService } from '@workpoints/temporal';
 import { DomainException } from '../common/domain.exception';
-import type { ApproveDto, ReportProgressDto, ReturnDto, SubmitCompletionDto, ActionDto } from './dto/point-actions.dto';
+import type {
+  ApproveDto,
+  ReportProgressDto,
+  ReturnDto,
+  SubmitCompletionDto,
+  ActionDto,
+} from './dto/point-actions.dto';
 import { PointsService, partiesOf } from './points.service';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -45,7 +51,10 @@ export class PointActionsService {
 
   acknowledge(pointId: string, actor: Actor, dto: ActionDto) {
     return this.act(pointId, actor, 'acknowledge', dto.requestId, (h) =>
-      h.executeUpdate(acknowledgeUpdate, { args: [{ requestId: dto.requestId, actor }], updateId: dto.requestId }),
+      h.executeUpdate(acknowledgeUpdate, {
+        args: [{ requestId: dto.requestId, actor }],
+        updateId: dto.requestId,
+      }),
     );
   }
 
@@ -60,19 +69,28 @@ export class PointActionsService {
 
   submit(pointId: string, actor: Actor, dto: SubmitCompletionDto) {
     return this.act(pointId, actor, 'submit', dto.requestId, (h) =>
-      h.executeUpdate(submitCompletionUpdate, { args: [{ requestId: dto.requestId, actor, text: dto.text }], updateId: dto.requestId }),
+      h.executeUpdate(submitCompletionUpdate, {
+        args: [{ requestId: dto.requestId, actor, text: dto.text }],
+        updateId: dto.requestId,
+      }),
     );
   }
 
   approve(pointId: string, actor: Actor, dto: ApproveDto) {
     return this.act(pointId, actor, 'approve', dto.requestId, (h) =>
-      h.executeUpdate(approveUpdate, { args: [{ requestId: dto.requestId, actor, comment: dto.comment ?? null }], updateId: dto.requestId }),
+      h.executeUpdate(approveUpdate, {
+        args: [{ requestId: dto.requestId, actor, comment: dto.comment ?? null }],
+        updateId: dto.requestId,
+      }),
     );
   }
 
   return(pointId: string, actor: Actor, dto: ReturnDto) {
     return this.act(pointId, actor, 'return', dto.requestId, (h) =>
-      h.executeUpdate(returnUpdate, { args: [{ requestId: dto.requestId, actor, comment: dto.comment }], updateId: dto.requestId }),
+      h.executeUpdate(returnUpdate, {
+        args: [{ requestId: dto.requestId, actor, comment: dto.comment }],
+        updateId: dto.requestId,
+      }),
     );
   }
 
@@ -96,16 +114,24 @@ export class PointActionsService {
     // first time; anything else is checked here against the read model first.
     const recorded = await this.points.recordedEvent(point.id, requestId);
     if (recorded === null) {
-      const decision = decide(point.status, action, actor, partiesOf(point));
-      if (!decision.allowed) throw new DomainException(decision.code, `第${point.number}项：${decision.message}`);
+      // A published point whose first transition is not recorded yet is, for the workflow,
+      // already assigned: check the turn as of that state rather than refuse a prompt click.
+      const status = point.status === 'draft' ? 'assigned' : point.status;
+      const decision = decide(status, action, actor, partiesOf(point));
+      if (!decision.allowed)
+        throw new DomainException(decision.code, `第${point.number}项：${decision.message}`);
     } else if (recorded !== action) {
-      throw new DomainException(ErrorCode.RequestIdReused, `请求编号 ${requestId} 已用于“${recorded}”操作`);
+      throw new DomainException(
+        ErrorCode.RequestIdReused,
+        `请求编号 ${requestId} 已用于“${recorded}”操作`,
+      );
     }
     return view(await this.call(() => send(handle)));
   }
 
   private async handle(point: WorkPointEntity) {
-    if (!point.workflowId) throw new DomainException(ErrorCode.PlanState, `第${point.number}项尚未发布`);
+    if (!point.workflowId)
+      throw new DomainException(ErrorCode.PlanState, `第${point.number}项尚未发布`);
     const client = await this.call(() => this.temporal.client());
     return client.workflow.getHandle(point.workflowId);
   }
@@ -121,8 +147,14 @@ export class PointActionsService {
         throw new DomainException(cause.type as ErrorCode, cause.message);
       }
       if (error instanceof WorkflowNotFoundError)
-        throw new DomainException(ErrorCode.PlanState, '该要点的工作流不存在或已结束，请联系督办员重新发布');
-      throw new DomainException(ErrorCode.WorkflowUnavailable, `工作流服务暂不可用：${(error as Error).message}`);
+        throw new DomainException(
+          ErrorCode.PlanState,
+          '该要点的工作流不存在或已结束，请联系督办员重新发布',
+        );
+      throw new DomainException(
+        ErrorCode.WorkflowUnavailable,
+        `工作流服务暂不可用：${(error as Error).message}`,
+      );
     }
   }
 }

@@ -70,7 +70,8 @@ export class PointsService {
     if (q.planId) qb.andWhere('p.planId = :planId', { planId: q.planId });
     if (q.status) qb.andWhere('p.status = :status', { status: q.status });
     if (q.supervisorId) qb.andWhere('p.supervisorId = :sup', { sup: q.supervisorId });
-    if (q.departmentId) qb.andWhere(`(p.leadDepartmentId = :dept OR ${coOf('dept')})`, { dept: q.departmentId });
+    if (q.departmentId)
+      qb.andWhere(`(p.leadDepartmentId = :dept OR ${coOf('dept')})`, { dept: q.departmentId });
     const [rows, total] = await qb.skip(q.offset).take(q.limit).getManyAndCount();
     return { total, items: rows.map(summarise) };
   }
@@ -89,9 +90,15 @@ export class PointsService {
   async detail(pointId: string, actor: Actor): Promise<PointDetail> {
     const point = await this.require(pointId, actor);
     const [events, reports, signOffs] = await Promise.all([
-      this.dataSource.getRepository(AuditEventEntity).find({ where: { pointId }, order: { at: 'ASC', id: 'ASC' } }),
-      this.dataSource.getRepository(ProgressReportEntity).find({ where: { pointId }, order: { createdAt: 'ASC' } }),
-      this.dataSource.getRepository(SignOffEntity).find({ where: { pointId }, order: { createdAt: 'ASC' } }),
+      this.dataSource
+        .getRepository(AuditEventEntity)
+        .find({ where: { pointId }, order: { at: 'ASC', id: 'ASC' } }),
+      this.dataSource
+        .getRepository(ProgressReportEntity)
+        .find({ where: { pointId }, order: { createdAt: 'ASC' } }),
+      this.dataSource
+        .getRepository(SignOffEntity)
+        .find({ where: { pointId }, order: { createdAt: 'ASC' } }),
     ]);
     return {
       ...summarise(point),
@@ -112,7 +119,9 @@ export class PointsService {
 
   /** The event a request id was already recorded as, if any (for idempotent retries). */
   async recordedEvent(pointId: string, requestId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(AuditEventEntity).findOne({ where: { pointId, requestId }, select: { id: true, event: true } });
+    const row = await this.dataSource
+      .getRepository(AuditEventEntity)
+      .findOne({ where: { pointId, requestId }, select: { id: true, event: true } });
     return row?.event ?? null;
   }
 }

@@ -43,7 +43,10 @@ export class UsersService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new DomainException(ErrorCode.InvalidInput, `${field}: 用户不存在 ${id}`);
     if (!user.roles.includes(role as UserEntity['roles'][number]))
-      throw new DomainException(ErrorCode.InvalidInput, `${field}: ${user.displayName} 不是分管领导`);
+      throw new DomainException(
+        ErrorCode.InvalidInput,
+        `${field}: ${user.displayName} 不是分管领导`,
+      );
     return user;
   }
 }

@@ -31,10 +31,21 @@ describe('reminders: outbox rows delivered through BullMQ', () => {
     ds = await createDataSource(db.url).initialize();
     await seedDemoOrganisation(ds, { password: 'jobs-test' });
     departmentId = (await ds.getRepository(DepartmentEntity).findOneByOrFail({ code: 'bhc' })).id;
-    const coordinator = await ds.getRepository(UserEntity).findOneByOrFail({ username: 'coordinator' });
-    const plan = await ds.getRepository(PlanEntity).save({ title: '计划', year: 2026, status: 'published', createdById: coordinator.id });
+    const coordinator = await ds
+      .getRepository(UserEntity)
+      .findOneByOrFail({ username: 'coordinator' });
+    const plan = await ds
+      .getRepository(PlanEntity)
+      .save({ title: '计划', year: 2026, status: 'published', createdById: coordinator.id });
     pointId = (
-      await ds.getRepository(WorkPointEntity).save({ planId: plan.id, number: 1, title: '要点', text: '', status: 'assigned', position: 0 })
+      await ds.getRepository(WorkPointEntity).save({
+        planId: plan.id,
+        number: 1,
+        title: '要点',
+        text: '',
+        status: 'assigned',
+        position: 0,
+      })
     ).id;
     const config = loadConfig({
       DATABASE_URL: db.url,
@@ -42,7 +53,9 @@ describe('reminders: outbox rows delivered through BullMQ', () => {
       JWT_SECRET: 'x'.repeat(32),
       QUEUE_PREFIX: `wp-jobs-${randomBytes(4).toString('hex')}`,
     });
-    app = await NestFactory.createApplicationContext(JobsModule.forRoot(config), { logger: ['error'] });
+    app = await NestFactory.createApplicationContext(JobsModule.forRoot(config), {
+      logger: ['error'],
+    });
     app.enableShutdownHooks();
   });
 
@@ -62,9 +75,17 @@ describe('reminders: outbox rows delivered through BullMQ', () => {
 
   it('delivers every undelivered reminder row once', async () => {
     const rows = await ds.getRepository(ReminderEntity).save(
-      ['2026-03-31', '2026-06-30', '2026-09-30'].map((dueDate) => ({ pointId, kind: 'overdue', dueDate, departmentId, createdAt: new Date() })),
+      ['2026-03-31', '2026-06-30', '2026-09-30'].map((dueDate) => ({
+        pointId,
+        kind: 'overdue',
+        dueDate,
+        departmentId,
+        createdAt: new Date(),
+      })),
     );
-    await waitUntil(async () => (await ds.getRepository(ReminderEntity).countBy({ deliveredAt: IsNull() })) === 0);
+    await waitUntil(
+      async () => (await ds.getRepository(ReminderEntity).countBy({ deliveredAt: IsNull() })) === 0,
+    );
     const delivered = await ds.getRepository(ReminderEntity).findBy({ pointId });
     expect(delivered.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
     expect(delivered.every((r) => r.deliveredAt instanceof Date)).toBe(true);

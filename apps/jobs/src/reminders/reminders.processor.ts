@@ -32,7 +32,11 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.SweepReminders, { every: SWEEP_EVERY_MS }, { name: JobName.SweepReminders });
+    await this.queue.upsertJobScheduler(
+      JobName.SweepReminders,
+      { every: SWEEP_EVERY_MS },
+      { name: JobName.SweepReminders },
+    );
   }
 
   async process(job: Job): Promise<number> {
@@ -58,7 +62,12 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       pending.map((r) => ({
         name: JobName.DeliverReminder,
         data: { reminderId: r.id } satisfies DeliverReminderJob,
-        opts: { jobId: reminderJobId(r.id), removeOnComplete: true, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+        opts: {
+          jobId: reminderJobId(r.id),
+          removeOnComplete: true,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+        },
       })),
     );
     return pending.length;

@@ -10,8 +10,12 @@ import type {
 
 /** Messages of the work-point workflow. Each update's id is the client's request id. */
 export const acknowledgeUpdate = defineUpdate<WorkPointState, [AcknowledgeArgs]>('acknowledge');
-export const reportProgressUpdate = defineUpdate<WorkPointState, [ReportProgressArgs]>('reportProgress');
-export const submitCompletionUpdate = defineUpdate<WorkPointState, [SubmitCompletionArgs]>('submitCompletion');
+export const reportProgressUpdate = defineUpdate<WorkPointState, [ReportProgressArgs]>(
+  'reportProgress',
+);
+export const submitCompletionUpdate = defineUpdate<WorkPointState, [SubmitCompletionArgs]>(
+  'submitCompletion',
+);
 export const approveUpdate = defineUpdate<WorkPointState, [ApproveArgs]>('approve');
 export const returnUpdate = defineUpdate<WorkPointState, [ReturnArgs]>('return');
 

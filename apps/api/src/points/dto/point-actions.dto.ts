@@ -6,7 +6,10 @@ import { PaginationQuery } from '../../common/pagination.dto';
 
 /** Every action carries a request id: the same id twice is one action (a double click). */
 export class ActionDto {
-  @ApiProperty({ description: '请求编号（幂等键），同一编号重复提交只生效一次', example: 'c0a8e3c2-1f1e-4c55-9a4c-0d5c8f1f2b11' })
+  @ApiProperty({
+    description: '请求编号（幂等键），同一编号重复提交只生效一次',
+    example: 'c0a8e3c2-1f1e-4c55-9a4c-0d5c8f1f2b11',
+  })
   @IsString()
   @Length(1, 100)
   requestId!: string;
