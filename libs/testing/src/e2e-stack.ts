@@ -1,6 +1,11 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createDataSource, runMigrations, seedDemoOrganisation } from '@workpoints/persistence';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '@workpoints/temporal';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppProcess, type AppName } from './app-process';
 import { findFreePort } from '@workpoints/devstack';
 import { startDevServer } from './temporal-servers';
@@ -44,6 +49,15 @@ export class ApiClient {
   }
 }
 
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => console.error(message),
+};
+
 export interface E2eStack {
   api: ApiClient;
   db: TestDatabase;
@@ -69,6 +83,15 @@ export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2
     await seedDemoOrganisation(ds, { password });
     await ds.destroy();
 
+    // The worker loads a prebuilt bundle, as production workers do (WORKFLOW_BUNDLE_PATH).
+    const bundleDir = mkdtempSync(join(tmpdir(), 'wp-bundle-'));
+    cleanups.unshift(async () => rmSync(bundleDir, { recursive: true, force: true }));
+    const bundlePath = join(bundleDir, 'workflow-bundle.js');
+    writeFileSync(
+      bundlePath,
+      (await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger })).code,
+    );
+
     const temporal = await startDevServer();
     cleanups.unshift(() => temporal.teardown());
     const port = await findFreePort();
@@ -81,6 +104,7 @@ export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2
       JWT_SECRET: randomBytes(24).toString('hex'),
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
+      WORKFLOW_BUNDLE_PATH: bundlePath,
     };
     const apps = Object.fromEntries(names.map((n) => [n, new AppProcess(n, env)])) as Record<
       AppName,
