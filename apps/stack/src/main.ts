@@ -289,7 +289,16 @@ async function run(): Promise<void> {
   abort.signal.throwIfAborted();
 
   say('applying database migrations …');
-  await runMigrations(databaseUrl, out.logger('migrate'));
+  await runMigrations(databaseUrl, out.logger('migrate')).catch((error: unknown) => {
+    // PostgreSQL's "database does not exist": say how to get one rather than only that it is missing.
+    if ((error as { code?: string }).code === '3D000') {
+      const name = new URL(databaseUrl).pathname.slice(1);
+      throw new Error(
+        `${(error as Error).message}: create it (createdb ${name}) or point DATABASE_URL at an existing database`,
+      );
+    }
+    throw error;
+  });
   abort.signal.throwIfAborted();
   const demo = await seedDemo(databaseUrl);
   // Shown at once: if anything after this fails, the accounts exist and their password is known.
