@@ -17,14 +17,18 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.(ts|js|mjs)$': path.join(root, 'libs/testing/src/jest-transform.js'),
+    '^.+\\.(ts|js|mjs|cjs)$': path.join(root, 'libs/testing/src/jest-transform.js'),
   },
   // ESM-only packages are compiled to CommonJS; everything else in node_modules is left alone.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|zod|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|@borewit)/)',
+    '/node_modules/(?!(@nestjs|zod|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|@borewit|unpdf|html-to-text|@selderee|selderee|parseley|leac|peberminta)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper,
+  moduleNameMapper: {
+    ...moduleNameMapper,
+    // unpdf loads its PDF.js build with import(), exported for ESM only; Jest needs the file.
+    '^unpdf/pdfjs$': path.join(root, 'node_modules/unpdf/dist/pdfjs.mjs'),
+  },
   testMatch: ['**/?(*.)+(spec|integration-spec).ts'],
   setupFiles: [path.join(root, 'libs/testing/src/jest-setup.js')],
   // Integration specs start real services and hash demo passwords with argon2: 60 s a test.

@@ -2,3 +2,4 @@ export * from './app-process';
 export * from './temporal-servers';
 export * from './test-database';
 export * from './e2e-stack';
+export * from './cjk-pdf';

@@ -1,0 +1,3 @@
+export * from './decode-text';
+export * from './extract-text';
+export * from './import.error';
