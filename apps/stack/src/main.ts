@@ -17,6 +17,7 @@ import {
   createDataSource,
   runMigrations,
   seedDemoOrganisation,
+  seedDefaultKeywordRules,
   type DemoAccount,
 } from '@workpoints/persistence';
 import { waitForHealth } from './api-health';
@@ -226,7 +227,10 @@ async function seedDemo(
   const dataSource = createDataSource(databaseUrl);
   await dataSource.initialize();
   try {
-    return { accounts: await seedDemoOrganisation(dataSource, { password }), password };
+    const accounts = await seedDemoOrganisation(dataSource, { password });
+    // Keyword rules for department suggestions on import; only into an empty rule table.
+    await seedDefaultKeywordRules(dataSource);
+    return { accounts, password };
   } finally {
     await dataSource.destroy();
   }

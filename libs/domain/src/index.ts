@@ -3,3 +3,4 @@ export * from './labels';
 export * from './lifecycle';
 export * from './risk';
 export * from './visibility';
+export * from './department-suggestions';

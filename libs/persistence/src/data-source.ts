@@ -2,7 +2,9 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
   AuditEventEntity,
   DepartmentEntity,
+  DepartmentKeywordRuleEntity,
   PlanEntity,
+  PlanImportEntity,
   PlanNodeEntity,
   ProgressReportEntity,
   ReminderEntity,
@@ -11,6 +13,7 @@ import {
   WorkPointEntity,
 } from './entities';
 import { InitialSchema1795237623788 } from './migrations/1795237623788-initial-schema';
+import { PlanImportDrafts1795240550439 } from './migrations/1795240550439-plan-import-drafts';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -23,10 +26,12 @@ export const ENTITIES = [
   SignOffEntity,
   AuditEventEntity,
   ReminderEntity,
+  PlanImportEntity,
+  DepartmentKeywordRuleEntity,
 ];
 
 /** In the order they run. A new migration is generated, never hand-written: see the README. */
-export const MIGRATIONS = [InitialSchema1795237623788];
+export const MIGRATIONS = [InitialSchema1795237623788, PlanImportDrafts1795240550439];
 
 /**
  * The one set of options for Nest, the migration runner, the TypeORM CLI and tests.

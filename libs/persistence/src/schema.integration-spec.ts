@@ -7,8 +7,10 @@ import { schemaDrift } from './schema-drift';
 
 const TABLES = [
   'audit_events',
+  'department_keyword_rules',
   'departments',
   'migrations',
+  'plan_imports',
   'plan_nodes',
   'plans',
   'progress_reports',

@@ -1,5 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createDataSource, runMigrations, seedDemoOrganisation } from '@workpoints/persistence';
+import {
+  createDataSource,
+  runMigrations,
+  seedDefaultKeywordRules,
+  seedDemoOrganisation,
+} from '@workpoints/persistence';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { workflowBundleOptions } from '@workpoints/temporal';
 import { randomBytes } from 'node:crypto';
@@ -81,6 +86,7 @@ export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2
     await runMigrations(db.url);
     const ds = await createDataSource(db.url).initialize();
     await seedDemoOrganisation(ds, { password });
+    await seedDefaultKeywordRules(ds);
     await ds.destroy();
 
     // The worker loads a prebuilt bundle, as production workers do (WORKFLOW_BUNDLE_PATH).

@@ -7,3 +7,5 @@ export * from './reminder.entity';
 export * from './sign-off.entity';
 export * from './user.entity';
 export * from './work-point.entity';
+export * from './department-keyword-rule.entity';
+export * from './plan-import.entity';

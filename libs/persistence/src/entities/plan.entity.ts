@@ -48,6 +48,14 @@ export class PlanEntity {
   @Column({ name: 'publish_request_id', type: 'varchar', nullable: true })
   publishRequestId!: string | null;
 
+  /** The year's headline targets from the preamble (`Target` of @workpoints/plan-parser). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  targets!: Record<string, unknown>[];
+
+  /** What the importer was unsure of, shown until the coordinator has checked the draft. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings!: string[];
+
   @OneToMany(() => PlanNodeEntity, (node) => node.plan)
   nodes?: PlanNodeEntity[];
 

@@ -1,4 +1,5 @@
 import type { PointStatus, RiskColour } from '@workpoints/contracts';
+import type { DepartmentSuggestions } from '@workpoints/domain';
 import {
   Check,
   Column,
@@ -106,6 +107,30 @@ export class WorkPointEntity {
    */
   @Column({ type: 'int', default: 0 })
   version!: number;
+
+  /** The number as the document wrote it ("17.", "一是", "（2）"), for imported points. */
+  @Column({ type: 'varchar', nullable: true })
+  label!: string | null;
+
+  /** 一是…二是… items inside the point. */
+  @Column({ name: 'sub_items', type: 'jsonb', default: () => "'[]'" })
+  subItems!: string[];
+
+  /** Quantitative targets (目标 / 指标): `Target` of @workpoints/plan-parser. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  targets!: Record<string, unknown>[];
+
+  /** The deadline as the document phrased it (6月底前, 上半年); `deadline` is its resolved date. */
+  @Column({ name: 'deadline_text', type: 'varchar', nullable: true })
+  deadlineText!: string | null;
+
+  /** Units the text names (会同省农业厅 → 省农业厅). */
+  @Column({ name: 'mentioned_units', type: 'jsonb', default: () => "'[]'" })
+  mentionedUnits!: string[];
+
+  /** Suggested lead and co-departments from the import, each with its reason. */
+  @Column({ type: 'jsonb', nullable: true })
+  suggestions!: DepartmentSuggestions | null;
 
   /** Order under its node, as printed. */
   @Column({ type: 'int' })
