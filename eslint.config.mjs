@@ -168,7 +168,11 @@ export default [
   },
   {
     // Pure libraries: no I/O, no Nest, no TypeORM.
-    files: ['libs/domain/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    files: [
+      'libs/domain/src/**/*.ts',
+      'libs/contracts/src/**/*.ts',
+      'libs/plan-parser/src/**/!(*.spec|*.bench).ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

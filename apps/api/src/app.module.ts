@@ -1,10 +1,13 @@
+import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, type AppConfig } from '@workpoints/config';
+import { AppConfig, ConfigModule, bullConnection } from '@workpoints/config';
 import { PersistenceModule } from '@workpoints/persistence';
 import { TemporalModule } from '@workpoints/temporal';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { DepartmentRulesModule } from './department-rules/department-rules.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { PlansModule } from './plans/plans.module';
 import { PointsModule } from './points/points.module';
 import { UsersModule } from './users/users.module';
@@ -18,6 +21,20 @@ export class AppModule {
         ConfigModule.forRoot(config),
         PersistenceModule,
         TemporalModule,
+        BullModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (c: AppConfig) => ({
+            connection: {
+              ...bullConnection(c),
+              // Uploads are stored before they are queued: fail fast rather than hang when
+              // Redis is away, the jobs app's sweep queues them later.
+              enableOfflineQueue: false,
+            },
+            prefix: c.queues.prefix,
+          }),
+        }),
+        ImportsModule,
+        DepartmentRulesModule,
         AuthModule,
         DepartmentsModule,
         UsersModule,

@@ -1,8 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule } from '@workpoints/config';
+import { AppConfig, ConfigModule, bullConnection } from '@workpoints/config';
 import { QueueName } from '@workpoints/contracts';
 import { PersistenceModule } from '@workpoints/persistence';
+import { ImportsProcessor } from './imports/imports.processor';
 import { RemindersProcessor } from './reminders/reminders.processor';
 
 /** The BullMQ processors: one processor per queue in QueueName. */
@@ -17,20 +18,13 @@ export class JobsModule {
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (c: AppConfig) => ({
-            connection: {
-              host: c.redis.host,
-              port: c.redis.port,
-              username: c.redis.username,
-              password: c.redis.password,
-              db: c.redis.db,
-              tls: c.redis.tls,
-            },
+            connection: bullConnection(c),
             prefix: c.queues.prefix,
           }),
         }),
-        BullModule.registerQueue({ name: QueueName.Reminders }),
+        BullModule.registerQueue({ name: QueueName.Reminders }, { name: QueueName.Imports }),
       ],
-      providers: [RemindersProcessor],
+      providers: [RemindersProcessor, ImportsProcessor],
     };
   }
 }

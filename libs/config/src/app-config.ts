@@ -103,3 +103,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
   });
 }
+
+/** The Redis connection as BullMQ (and ioredis) take it. */
+export function bullConnection(config: AppConfig): {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+  tls?: Record<string, never>;
+} {
+  const { host, port, username, password, db, tls } = config.redis;
+  return { host, port, username, password, db, tls };
+}

@@ -47,4 +47,7 @@ export const PLAN_EVENT_LABELS: Record<string, string> = {
   plan_created: '创建计划',
   plan_assigned: '调整交办',
   plan_published: '发布计划',
+  plan_imported: '导入计划',
+  plan_edited: '修改草稿',
+  suggestions_applied: '采纳建议的牵头单位',
 };

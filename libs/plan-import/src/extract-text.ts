@@ -44,7 +44,8 @@ export async function extractText(bytes: Uint8Array, filename?: string): Promise
   switch (format) {
     case 'pdf': {
       try {
-        const pdf = await getDocumentProxy(new Uint8Array(bytes));
+        // verbosity 0: PDF.js reports problems to us as errors, not on the console.
+        const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
         const { text } = await extractPdfText(pdf, { mergePages: true });
         const warnings = text.trim()
           ? []

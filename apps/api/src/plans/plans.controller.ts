@@ -1,9 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@workpoints/contracts';
-import type { PlanEntity, WorkPointEntity } from '@workpoints/persistence';
+import type { PlanEntity, PlanNodeEntity, WorkPointEntity } from '@workpoints/persistence';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { AssignPointDto, CreatePlanDto, PublishPlanDto } from './dto/create-plan.dto';
+import { CreatePlanDto, PublishPlanDto } from './dto/create-plan.dto';
+import {
+  AddPointDto,
+  EditPointDto,
+  MergePointDto,
+  RenameNodeDto,
+  SplitPointDto,
+} from './dto/edit-draft.dto';
+import { PlanDraftsService } from './plan-drafts.service';
 import { PlanPublicationService, type PublishResult } from './plan-publication.service';
 import { type PlanView, PlansService } from './plans.service';
 
@@ -14,6 +32,7 @@ export class PlansController {
   constructor(
     private readonly plans: PlansService,
     private readonly publication: PlanPublicationService,
+    private readonly drafts: PlanDraftsService,
   ) {}
 
   @Get()
@@ -37,14 +56,86 @@ export class PlansController {
 
   @Patch(':planId/points/:pointId')
   @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: '交办：牵头单位、配合单位、完成时限、分管领导（仅草稿）' })
-  assign(
+  @ApiOperation({ summary: '修改草稿要点：交办信息、标题、正文、序号、章节、目标、时限（仅草稿）' })
+  edit(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Param('pointId', ParseUUIDPipe) pointId: string,
-    @Body() body: AssignPointDto,
+    @Body() body: EditPointDto,
     @CurrentActor() actor: Actor,
   ): Promise<WorkPointEntity> {
-    return this.plans.assign(planId, pointId, body, actor);
+    return this.drafts.edit(planId, pointId, body, actor);
+  }
+
+  @Post(':planId/points')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: '新增要点（仅草稿）' })
+  add(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Body() body: AddPointDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<WorkPointEntity> {
+    return this.drafts.add(planId, body, actor);
+  }
+
+  @Delete(':planId/points/:pointId')
+  @HttpCode(204)
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: '删除要点，其后序号前移（仅草稿）' })
+  remove(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Param('pointId', ParseUUIDPipe) pointId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.drafts.remove(planId, pointId, actor);
+  }
+
+  @Post(':planId/points/:pointId/merge')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: '把另一个要点并入本要点（仅草稿）' })
+  merge(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Param('pointId', ParseUUIDPipe) pointId: string,
+    @Body() body: MergePointDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<WorkPointEntity> {
+    return this.drafts.merge(planId, pointId, body.pointId, actor);
+  }
+
+  @Post(':planId/points/:pointId/split')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: '从某一句起拆出新要点（仅草稿）' })
+  split(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Param('pointId', ParseUUIDPipe) pointId: string,
+    @Body() body: SplitPointDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<WorkPointEntity[]> {
+    return this.drafts.split(planId, pointId, body.atSentence, actor);
+  }
+
+  @Patch(':planId/nodes/:nodeId')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: '修改章节标题（仅草稿）' })
+  renameNode(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Param('nodeId', ParseUUIDPipe) nodeId: string,
+    @Body() body: RenameNodeDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanNodeEntity> {
+    return this.drafts.renameNode(planId, nodeId, body.title, actor);
+  }
+
+  @Post(':planId/apply-suggestions')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: '采纳导入时建议的牵头和配合单位（只填尚未指定的）' })
+  applySuggestions(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ applied: number }> {
+    return this.drafts.applySuggestions(planId, actor);
   }
 
   @Post(':planId/publish')

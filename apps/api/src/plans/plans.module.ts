@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsModule } from '../departments/departments.module';
 import { UsersModule } from '../users/users.module';
+import { PlanDraftsService } from './plan-drafts.service';
 import { PlanPublicationService } from './plan-publication.service';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
@@ -8,6 +9,6 @@ import { PlansService } from './plans.service';
 @Module({
   imports: [DepartmentsModule, UsersModule],
   controllers: [PlansController],
-  providers: [PlansService, PlanPublicationService],
+  providers: [PlansService, PlanPublicationService, PlanDraftsService],
 })
 export class PlansModule {}

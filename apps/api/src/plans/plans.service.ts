@@ -4,16 +4,15 @@ import { ErrorCode, type Actor } from '@workpoints/contracts';
 import { isCalendarDate, shanghaiDate } from '@workpoints/domain';
 import {
   AuditEventEntity,
-  DepartmentEntity,
   PlanEntity,
   PlanNodeEntity,
   WorkPointEntity,
 } from '@workpoints/persistence';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
 import { UsersService } from '../users/users.service';
-import type { AssignPointDto, CreatePlanDto, PointDraftDto } from './dto/create-plan.dto';
+import type { CreatePlanDto, PointDraftDto } from './dto/create-plan.dto';
 
 export interface PlanNodeView {
   id: string;
@@ -30,6 +29,10 @@ export interface PlanView {
   year: number;
   status: string;
   publishedAt: Date | null;
+  /** The year's headline targets (from an import's preamble). */
+  targets: Record<string, unknown>[];
+  /** What the importer was unsure of. */
+  warnings: string[];
   nodes: PlanNodeView[];
   points: WorkPointEntity[];
 }
@@ -167,63 +170,11 @@ export class PlansService {
       year: plan.year,
       status: plan.status,
       publishedAt: plan.publishedAt,
+      targets: plan.targets,
+      warnings: plan.warnings,
       nodes: roots,
       points,
     };
-  }
-
-  /** Assigns a draft point: lead department, co-departments, deadline, supervisor. */
-  async assign(
-    planId: string,
-    pointId: string,
-    dto: AssignPointDto,
-    actor: Actor,
-  ): Promise<WorkPointEntity> {
-    return this.dataSource.transaction(async (tx) => {
-      const point = await tx.findOne(WorkPointEntity, {
-        where: { id: pointId },
-        relations: { coDepartments: true },
-        lock: { mode: 'pessimistic_write', tables: ['work_points'] },
-      });
-      if (!point || point.planId !== planId)
-        throw new DomainException(ErrorCode.NotFound, `计划 ${planId} 中没有工作要点 ${pointId}`);
-      const plan = await tx.findOneByOrFail(PlanEntity, { id: point.planId });
-      if (plan.status !== 'draft')
-        throw new DomainException(ErrorCode.PlanState, '计划已发布，交办信息不能再在此修改');
-      await this.checkAssignments([
-        {
-          ...dto,
-          leadDepartmentId: dto.leadDepartmentId ?? point.leadDepartmentId ?? undefined,
-          title: point.title,
-        },
-      ]);
-      const before = this.assignment(point);
-      if (dto.leadDepartmentId !== undefined) point.leadDepartmentId = dto.leadDepartmentId;
-      if (dto.deadline !== undefined) point.deadline = dto.deadline;
-      if (dto.supervisorId !== undefined) point.supervisorId = dto.supervisorId;
-      if (dto.coDepartmentIds !== undefined)
-        point.coDepartments = await tx.findBy(DepartmentEntity, { id: In(dto.coDepartmentIds) });
-      if (
-        point.leadDepartmentId &&
-        (point.coDepartments ?? []).some((d) => d.id === point.leadDepartmentId)
-      )
-        throw new DomainException(
-          ErrorCode.InvalidInput,
-          'coDepartmentIds: 牵头单位不能同时是配合单位',
-        );
-      await tx.save(point);
-      await tx.save(AuditEventEntity, {
-        planId: point.planId,
-        pointId: point.id,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        event: 'plan_assigned',
-        before,
-        after: this.assignment(point),
-        at: new Date(),
-      });
-      return point;
-    });
   }
 
   /** Points of a plan that cannot be published yet, each with what it lacks. */
@@ -246,15 +197,6 @@ export class PlansService {
 
   async audit(tx: EntityManager, row: Partial<AuditEventEntity>): Promise<void> {
     await tx.save(AuditEventEntity, { at: new Date(), ...row });
-  }
-
-  private assignment(p: WorkPointEntity) {
-    return {
-      leadDepartmentId: p.leadDepartmentId,
-      coDepartmentIds: (p.coDepartments ?? []).map((d) => d.id).sort(),
-      deadline: p.deadline,
-      supervisorId: p.supervisorId,
-    };
   }
 
   private flatten(dto: CreatePlanDto): FlatPoint[] {

@@ -4,7 +4,7 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, QueueName, type DeliverReminderJob } from '@workpoints/contracts';
 import { ReminderEntity } from '@workpoints/persistence';
-import type { Job, Queue } from 'bullmq';
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { DataSource, IsNull } from 'typeorm';
 
 /** How often undelivered reminder rows are moved into the queue. */
@@ -46,6 +46,9 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         return this.sweep();
       case JobName.DeliverReminder:
         return this.deliver(job.data as DeliverReminderJob);
+      case JobName.ImportPlan:
+      case JobName.SweepImports:
+        throw new UnrecoverableError(`${name} does not belong on the ${QueueName.Reminders} queue`);
     }
   }
 

@@ -2,7 +2,13 @@ import type { PointStatus, TimelineEvent } from '@workpoints/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Plan-level events, recorded by the API (point-level events come from the workflow). */
-export type PlanEvent = 'plan_created' | 'plan_assigned' | 'plan_published';
+export type PlanEvent =
+  | 'plan_created'
+  | 'plan_assigned'
+  | 'plan_published'
+  | 'plan_imported'
+  | 'plan_edited'
+  | 'suggestions_applied';
 export type AuditEventName = TimelineEvent | PlanEvent;
 
 /**

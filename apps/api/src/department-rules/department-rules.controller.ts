@@ -1,0 +1,69 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@workpoints/contracts';
+import { DepartmentKeywordRuleEntity } from '@workpoints/persistence';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Roles } from '../auth/auth.decorators';
+import { DomainException } from '../common/domain.exception';
+import { DepartmentsService } from '../departments/departments.service';
+
+export class CreateRuleDto {
+  @ApiProperty({ example: '商标', description: '出现在要点中的关键词' })
+  @IsString()
+  @Length(1, 50)
+  keyword!: string;
+
+  @ApiProperty({ description: '建议的牵头或配合单位' })
+  @IsUUID()
+  departmentId!: string;
+}
+
+/** The editable keyword rules behind department suggestions on import (商标 → 商标品牌处). */
+@ApiTags('department-rules')
+@ApiBearerAuth()
+@Roles('coordinator', 'admin')
+@Controller('department-rules')
+export class DepartmentRulesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '关键词规则列表' })
+  list(): Promise<DepartmentKeywordRuleEntity[]> {
+    return this.dataSource
+      .getRepository(DepartmentKeywordRuleEntity)
+      .find({ order: { keyword: 'ASC' } });
+  }
+
+  @Post()
+  @ApiOperation({ summary: '新增关键词规则' })
+  async create(@Body() body: CreateRuleDto): Promise<DepartmentKeywordRuleEntity> {
+    await this.departments.requireAll([body.departmentId], 'departmentId');
+    const repo = this.dataSource.getRepository(DepartmentKeywordRuleEntity);
+    const keyword = body.keyword.trim();
+    if (await repo.existsBy({ keyword, departmentId: body.departmentId }))
+      throw new DomainException(ErrorCode.InvalidInput, `keyword: 规则“${keyword}”已存在`);
+    return repo.save(repo.create({ keyword, departmentId: body.departmentId }));
+  }
+
+  @Delete(':ruleId')
+  @HttpCode(204)
+  @ApiOperation({ summary: '删除关键词规则' })
+  async remove(@Param('ruleId', ParseUUIDPipe) id: string): Promise<void> {
+    const result = await this.dataSource.getRepository(DepartmentKeywordRuleEntity).delete({ id });
+    if (!result.affected) throw new DomainException(ErrorCode.NotFound, `规则不存在：${id}`);
+  }
+}

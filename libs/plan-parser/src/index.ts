@@ -1,0 +1,2 @@
+export { parsePlan } from './plan-parser';
+export * from './plan-parser.types';

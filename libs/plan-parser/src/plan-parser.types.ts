@@ -1,0 +1,85 @@
+/** How a quantitative target compares the reported actual with its value. */
+export type Comparator = '>=' | '>' | '=' | '<=' | '<' | '~' | 'range';
+
+/** A quantitative target (目标 / 指标) as written in the plan, e.g. 增长20%以上. */
+export interface Target {
+  /** The phrase as written: "突破22件", "增长20%以上", "培育20个左右". */
+  text: string;
+  value: number;
+  /** Upper bound of a range (10-15家, 10至15家); only when comparator is 'range'. */
+  valueMax?: number;
+  /** As written after the number: "件", "万件", "亿元", "%". */
+  unit: string;
+  comparator: Comparator;
+  /** Present (true) when the sentence says 力争 (strive for): a stretch target. */
+  aspirational?: boolean;
+}
+
+/**
+ * Which part of the document an item came from. A plan is all 'plan'; a summary
+ * (上半年工作总结及下半年工作计划) also has the review of past work and its problems,
+ * which are reported but not tracked.
+ */
+export type PlanPart = 'plan' | 'review' | 'problems';
+
+export interface ParsedDeadline {
+  /** The phrase as written: "6月底前", "上半年", "长期坚持", or the 完成时限 value. */
+  text: string;
+  /** YYYY-MM-DD in the plan's year; null for ongoing work or a phrase that cannot be resolved. */
+  date: string | null;
+}
+
+/** One item of the document: a numbered work point, or (without numbers) a section or 一是 item. */
+export interface ParsedPoint {
+  /** The item's number in arabic digits, as numbered in its scope: "17", "3" for 三是, "2" for （2）. */
+  no: string;
+  /** The label as written: "17.", "4、", "一是", "（2）", "①", "（一）". */
+  label: string;
+  /** Numeral of the enclosing chapter (一、), without punctuation: "二". */
+  chapter: string | null;
+  /** Numeral of the enclosing section ((一)), without brackets: "五". */
+  section: string | null;
+  part: PlanPart;
+  /** The first sentence, up to the first 。 (without it), responsibility phrases removed. */
+  title: string;
+  /** The whole item without its label, noise and stray spaces removed. */
+  text: string;
+  /** 一是…二是… (or a differently numbered list) inside the item, without their labels. */
+  subItems: string[];
+  leadUnits: string[];
+  coUnits: string[];
+  /** Units named in the text (会同省农业厅 → 省农业厅), other than the lead and co-units. */
+  mentionedUnits: string[];
+  deadline: ParsedDeadline | null;
+  targets: Target[];
+}
+
+export interface ParsedSection {
+  numeral: string;
+  title: string;
+}
+
+/** A chapter heading (一、) with its sections ((一)): the skeleton of the plan's tree. */
+export interface ParsedChapter {
+  numeral: string;
+  title: string;
+  part: PlanPart;
+  sections: ParsedSection[];
+}
+
+export interface ParsedPlan {
+  /** The document's title line ("2023年全省知识产权工作要点"), null when it has none. */
+  title: string | null;
+  year: number | null;
+  /** Headline targets: those of the preamble (and of a summary's forward-plan introduction). */
+  targets: Target[];
+  chapters: ParsedChapter[];
+  points: ParsedPoint[];
+  /** What the parser was unsure of, in Chinese for the coordinator. */
+  warnings: string[];
+}
+
+export interface ParsePlanOptions {
+  /** The plan's year, overriding the one read from the document. */
+  year?: number;
+}
