@@ -171,7 +171,7 @@ export default [
     files: [
       'libs/domain/src/**/*.ts',
       'libs/contracts/src/**/*.ts',
-      'libs/plan-parser/src/**/!(*.spec|*.bench).ts',
+      'libs/plan-parser/src/**/!(*.spec|parser-test-support).ts',
     ],
     rules: {
       'no-restricted-imports': [

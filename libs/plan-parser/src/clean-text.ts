@@ -11,6 +11,11 @@ export interface CleanedText {
   gaps: Uint8Array;
   /** How many lines were dropped as web-page noise. */
   noiseLines: number;
+  /**
+   * Indentation (leading spaces) of indented lines, by the position where the line starts in
+   * `text`: Word's nested lists arrive as "1." lines told apart only by their indentation.
+   */
+  indents: Map<number, number>;
 }
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -159,6 +164,7 @@ export function cleanText(raw: string): CleanedText {
     .replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   const kept: string[] = [];
   const gapPositions: number[] = [];
+  const indents = new Map<number, number>();
   let offset = 0;
   let noiseLines = 0;
   for (const rawLine of prepared.split('\n')) {
@@ -170,13 +176,15 @@ export function cleanText(raw: string): CleanedText {
       continue;
     }
     const closed = closeSpaces(line, offset, gapPositions);
+    const indent = rawLine.length - rawLine.trimStart().length;
+    if (indent > 0) indents.set(offset, indent);
     kept.push(closed);
     offset += closed.length + 1;
   }
   const text = kept.join('\n');
   const gaps = new Uint8Array(text.length + 1);
   for (const p of gapPositions) if (p <= text.length) gaps[p] = 1;
-  return { text, gaps, noiseLines };
+  return { text, gaps, noiseLines, indents };
 }
 
 const PARAGRAPH_END = new Set([

@@ -1,5 +1,5 @@
 import { parsePlan } from './plan-parser';
-import { findCorpusDir, readCorpus } from './plan-parser.bench';
+import { findCorpusDir, readCorpus } from './parser-test-support';
 import type { ParsedPlan, ParsedPoint } from './plan-parser.types';
 
 /**
@@ -250,6 +250,8 @@ if (dir === null) {
         ['增长20%以上', 20, '%', '>='],
       ]);
       expect(part('plan')[5]?.targets.map((t) => t.text)).toEqual(['增长20%以上', '增长30%以上']);
+      // the figures of the review are results, not targets
+      expect(plan.points.filter((p) => p.part !== 'plan').flatMap((p) => p.targets)).toEqual([]);
     });
 
     it('closes up the spaces the PDF put inside words, and drops the site noise', () => {

@@ -306,10 +306,9 @@ describe('parsePlan: a half-year summary and plan', () => {
       ['超过95分', true],
       ['不少于10篇', true],
     ]);
-    // the past has no deadlines
-    expect(plan.points.filter((p) => p.part !== 'plan').every((p) => p.deadline === null)).toBe(
-      true,
-    );
+    // the past has no deadlines and no targets
+    const past = plan.points.filter((p) => p.part !== 'plan');
+    expect(past.every((p) => p.deadline === null && p.targets.length === 0)).toBe(true);
   };
 
   it('says which part each item came from', () => {
@@ -495,6 +494,46 @@ describe('parsePlan: headings numbered with arabic numbers', () => {
       ['（1）', '一', '1'],
       ['（2）', '一', '1'],
       ['（1）', '一', '2'],
+    ]);
+  });
+});
+
+describe('parsePlan: Word multi-level lists written out as indented 1. lines', () => {
+  it('takes the less indented numbers for the chapters', () => {
+    const plan = parsePlan(
+      [
+        '2026年工作要点',
+        '',
+        ' 1. 强化知识产权保护',
+        '    1. 完善专利侵权纠纷行政裁决机制。',
+        '    2. 开展商标专用权保护专项行动。',
+        ' 2. 促进知识产权运用',
+        '    1. 推进专利开放许可，年底前完成。',
+      ].join('\n'),
+    );
+    expect(plan.chapters.map((c) => [c.numeral, c.title])).toEqual([
+      ['1', '强化知识产权保护'],
+      ['2', '促进知识产权运用'],
+    ]);
+    expect(plan.points.map((p) => [p.no, p.chapter, p.title])).toEqual([
+      ['1', '1', '完善专利侵权纠纷行政裁决机制'],
+      ['2', '1', '开展商标专用权保护专项行动'],
+      ['1', '2', '推进专利开放许可，年底前完成'],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('reads one list indented unevenly as one list', () => {
+    const plan = parsePlan(
+      ['一、重点任务', '1.建立台账。', '  2.开展督查。', '3.通报进展。', '  4.开展评估。'].join(
+        '\n',
+      ),
+    );
+    expect(shape(plan)).toEqual([
+      ['1', '一', null],
+      ['2', '一', null],
+      ['3', '一', null],
+      ['4', '一', null],
     ]);
   });
 });

@@ -78,9 +78,9 @@ interface ItemMeta {
 }
 
 function parse(raw: string, options: ParsePlanOptions): ParsedPlan {
-  const { text: s, gaps } = cleanText(raw);
+  const { text: s, gaps, indents } = cleanText(raw);
   const labels = scanLabels(s);
-  const { copies, pointStyle } = findStructure(s, labels);
+  const { copies, pointStyle } = findStructure(s, labels, indents);
   const warnings: string[] = [];
   const kept = chooseCopy(copies, s, warnings);
   warnings.push(...kept.warnings);
@@ -259,27 +259,36 @@ function parse(raw: string, options: ParsePlanOptions): ParsedPlan {
 // ---------------------------------------------------------------------------------------------
 // copies, title, year
 
+/**
+ * The copy to keep when a page holds the plan more than once: the one with the most points,
+ * then the most headings, then the most line breaks (paragraphs read better than one line).
+ */
 function chooseCopy(copies: Copy[], s: string, warnings: string[]): Copy {
   const first = copies[0];
   if (!first) return { start: 0, end: s.length, marks: [], warnings: [] };
   if (copies.length === 1) return first;
-  const points = (c: Copy) => c.marks.filter((m) => m.kind === 'point').length || c.marks.length;
-  const lines = (c: Copy) => {
-    let n = 0;
-    for (let i = c.start; i < c.end; i++) if (s[i] === '\n') n++;
-    return n;
+  const score = (c: Copy): number[] => {
+    let lines = 0;
+    for (let i = c.start; i < c.end; i++) if (s[i] === '\n') lines++;
+    const points = c.marks.filter((m) => m.kind === 'point').length;
+    return [points, c.marks.length - points, lines];
+  };
+  const better = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++)
+      if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+    return false;
   };
   let best = first;
-  let bestScore: [number, number] = [points(first), lines(first)];
+  let bestScore = score(first);
   for (const c of copies.slice(1)) {
-    const score: [number, number] = [points(c), lines(c)];
-    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) {
+    const sc = score(c);
+    if (better(sc, bestScore)) {
       best = c;
-      bestScore = score;
+      bestScore = sc;
     }
   }
   warnings.push(
-    `同一份计划在文档中出现了${copies.length}次（例如网页先把全文压成一行、再分段重复一遍），只保留了其中一份（第${copies.indexOf(best) + 1}份，${bestScore[0]}条）`,
+    `同一份计划在文档中出现了${copies.length}次（例如网页先把全文压成一行、再分段重复一遍），只保留了其中一份（第${copies.indexOf(best) + 1}份，${bestScore[0] ?? 0}条）`,
   );
   return best;
 }
@@ -340,7 +349,7 @@ function trimTail(s: string, lastMarkEnd: number, end: number): number {
 function isSignature(line: string): boolean {
   if (line.length === 0) return true;
   if (line.length > 30) return false;
-  if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(line)) return true;
+  if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布|印)?$/.test(line)) return true;
   if (/^[（(]此件.{0,12}[）)]$/.test(line)) return true;
   return (
     !/[。，,；;：:！？]/.test(line) &&
@@ -465,6 +474,7 @@ function buildItem(meta: ItemMeta, raw: string, ctx: ItemContext): ParsedPoint |
   if (title.length === 0) title = firstSentence(text);
   // 一是…；二是… items end with a semicolon by nature; a numbered point should have a sentence
   if (!meta.label.endsWith('是') && !/[。！？!?]/.test(text)) warn('没有句号，标题取了第一行');
+  const forward = meta.part === 'plan';
   const lead = resp.leadUnits;
   const co = resp.coUnits;
   const named = new Set([...lead, ...co]);
@@ -480,9 +490,9 @@ function buildItem(meta: ItemMeta, raw: string, ctx: ItemContext): ParsedPoint |
     leadUnits: lead,
     coUnits: co,
     mentionedUnits: extractUnits(text).filter((u) => !named.has(u)),
-    deadline:
-      meta.part === 'plan' ? resolveDeadline(text, resp.deadlineText, ctx.year, warn) : null,
-    targets: extractTargets(text),
+    // the review and the problems describe the past: their figures are results, not targets
+    deadline: forward ? resolveDeadline(text, resp.deadlineText, ctx.year, warn) : null,
+    targets: forward ? extractTargets(text) : [],
   };
 }
 

@@ -193,10 +193,16 @@ const freshState = (): State => ({
  * or first point that comes back with the same words as the first one starts a second copy of
  * the plan.
  */
-export function findStructure(s: string, candidates: Label[]): Structure {
+export function findStructure(
+  s: string,
+  candidates: Label[],
+  indents: Map<number, number> = new Map(),
+): Structure {
   const strong = (l: Label) => l.lineStart || BOUNDARY_BEFORE_LABEL.has(s[l.start - 1] ?? '');
   const chapterLabels = candidates.some((l) => l.kind === 'chapter' && l.n === 1 && strong(l));
-  const labels = promoteHeadings(s, candidates, chapterLabels);
+  const labels =
+    promoteNested(candidates, indents, chapterLabels) ??
+    promoteHeadings(s, candidates, chapterLabels);
   const hasChapters = labels.some((l) => l.kind === 'chapter' && l.n === 1 && strong(l));
   const hasSections = labels.some((l) => l.kind === 'section' && l.n === 1);
   const hasHeadings = hasChapters || hasSections;
@@ -309,6 +315,60 @@ export function findStructure(s: string, candidates: Label[]): Structure {
   return { copies: nonEmpty, pointStyle };
 }
 
+/**
+ * Word's multi-level lists, written out as "1." at every level and told apart by indentation:
+ * the less indented numbers of a style are headings over the more indented ones (chapters
+ * when the document has no 一、 chapters, then sections), the most indented are the points.
+ */
+function promoteNested(
+  labels: Label[],
+  indents: Map<number, number>,
+  hasChapters: boolean,
+): Label[] | null {
+  if (indents.size === 0) return null;
+  const hasSections = labels.some((l) => l.kind === 'section' && l.n === 1);
+  const free: ('chapter' | 'section')[] = [];
+  if (!hasChapters) free.push('chapter');
+  if (!hasSections) free.push('section');
+  if (free.length === 0) return null;
+  const byStyle = new Map<PointStyle, Map<number, Label[]>>();
+  for (const l of labels) {
+    if (l.kind !== 'point' || !l.lineStart || l.style === null) continue;
+    const indent = indents.get(l.start) ?? 0;
+    const groups = byStyle.get(l.style) ?? new Map<number, Label[]>();
+    byStyle.set(l.style, groups);
+    const group = groups.get(indent);
+    if (group) group.push(l);
+    else groups.set(indent, [l]);
+  }
+  for (const [style, groups] of byStyle) {
+    const levels = [...groups.entries()]
+      .filter(([, ls]) => ls.length >= 2)
+      .sort((a, b) => a[0] - b[0]);
+    const outer = levels[0];
+    const inner = levels[levels.length - 1];
+    if (levels.length < 2 || !outer || !inner) continue;
+    // nested: the outer numbers come first, and the inner ones sit between them
+    const [, outerLabels] = outer;
+    const [, innerLabels] = inner;
+    if ((innerLabels[0]?.start ?? 0) < (outerLabels[0]?.start ?? 0)) continue;
+    // one list indented unevenly (1, 2, 3, 4 alternating indents) is not nested
+    const merged = [...outerLabels, ...innerLabels].sort((a, b) => a.start - b.start);
+    if (merged.every((l, i) => l.n === i + 1)) continue;
+    const kindOf = new Map<number, 'chapter' | 'section'>();
+    levels.slice(0, -1).forEach(([indent], i) => {
+      const kind = free[i];
+      if (kind) kindOf.set(indent, kind);
+    });
+    return labels.map((l) => {
+      if (l.kind !== 'point' || l.style !== style || !l.lineStart) return l;
+      const kind = kindOf.get(indents.get(l.start) ?? 0);
+      return kind ? { ...l, kind, style: null } : l;
+    });
+  }
+  return null;
+}
+
 /** Longest line that may be a heading rather than a point. */
 const HEADING_LINE = 40;
 
@@ -357,6 +417,8 @@ function promoteHeadings(s: string, labels: Label[], hasChapters: boolean): Labe
  * copy's first heading; it is found by matching the first copy's preamble backwards from that
  * heading, ignoring line breaks and spaces.
  */
+const MAX_PREAMBLE_MATCH = 5000;
+
 function separateCopies(s: string, copies: Copy[]): void {
   const first = copies[0];
   const firstMark = first?.marks[0];
@@ -369,11 +431,13 @@ function separateCopies(s: string, copies: Copy[]): void {
     const lastMark = prev?.marks[prev.marks.length - 1];
     const curFirst = cur?.marks[0];
     if (!prev || !cur || !lastMark || !curFirst) continue;
+    // a cover letter is short: comparing more would only cost time on odd inputs
+    const stop = Math.max(0, preamble.length - MAX_PREAMBLE_MATCH);
     let i = preamble.length - 1;
     let j = curFirst.start - 1;
     let cut = curFirst.start;
     let matched = 0;
-    while (i >= 0 && j >= lastMark.end) {
+    while (i >= stop && j >= lastMark.end) {
       const a = preamble[i];
       const b = s[j];
       if (a === ' ' || a === '\n') {
@@ -411,4 +475,3 @@ function describe(st: State): string {
   const section = st.sectionN > 0 ? `（${numeral(st.sectionN)}）` : '';
   return `${chapter}${section}下`;
 }
-

@@ -408,7 +408,10 @@ export function findUnits(t: string): UnitSpan[] {
     // an abbreviation in brackets belongs to the name: 世界知识产权组织(WIPO)
     const open = t[end];
     if (open === '(' || open === '（') {
-      const close = t.indexOf(open === '(' ? ')' : '）', end + 1);
+      const closer = open === '(' ? ')' : '）';
+      let close = end + 1;
+      while (close < t.length && close <= end + 13 && t[close] !== closer) close++;
+      if (t[close] !== closer) close = -1;
       const inner = close > end ? t.slice(end + 1, close) : '';
       if (inner.length > 0 && inner.length <= 12 && /^[A-Za-z0-9\u4e00-\u9fff·&-]+$/.test(inner)) {
         name += t.slice(end, close + 1);

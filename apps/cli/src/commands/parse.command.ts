@@ -9,7 +9,7 @@ Parses a work-plan document (.docx, .pdf, .html, .txt in UTF-8 or GBK) and print
 a readable list by default, or with --json one JSON object
 { title, year, targets, points: [{ no, label, chapter, section, part, title, text, subItems,
   leadUnits, coUnits, mentionedUnits, deadline, targets }], warnings }.
---year sets the plan's year when the document does not name it.`;
+--year sets the plan's year (instead of the year the document names).`;
 
 /** The command-line contract: exactly these fields, in this order. */
 export function toContract(plan: ParsedPlan) {

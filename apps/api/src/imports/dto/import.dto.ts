@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class ImportOptionsDto {
-  @ApiPropertyOptional({ description: '计划年度（文件中没有写明年度时使用）', example: 2026 })
+  @ApiPropertyOptional({
+    description: '计划年度（优先于文件中写明的年度；都没有时用当年）',
+    example: 2026,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
