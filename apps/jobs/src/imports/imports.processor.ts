@@ -49,7 +49,10 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
     const name = job.name as JobName;
     switch (name) {
       case JobName.ImportPlan:
-        return this.importPlan((job.data as ImportPlanJob).importId, (p) => job.updateProgress(p));
+        return this.importPlan((job.data as ImportPlanJob).importId, {
+          report: (p) => job.updateProgress(p),
+          lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+        });
       case JobName.SweepImports:
         return this.sweep();
       case JobName.DeliverReminder:
@@ -74,8 +77,9 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
 
   async importPlan(
     importId: string,
-    report: (progress: number) => Promise<void> = async () => undefined,
+    opts: { report?: (progress: number) => Promise<void>; lastAttempt?: boolean } = {},
   ): Promise<string | null> {
+    const report = opts.report ?? (async () => undefined);
     const imports = this.dataSource.getRepository(PlanImportEntity);
     const row = await imports
       .createQueryBuilder('i')
@@ -120,7 +124,12 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
       this.logger.log(`import ${importId}: ${draft.points.length} points into plan ${planId}`);
       return planId;
     } catch (error) {
-      const final = error instanceof ImportError || error instanceof UnrecoverableError;
+      // A document that cannot be read fails at once; anything else (the database, say) is
+      // retried, and after the last attempt the import fails rather than wait for the sweep.
+      const final =
+        error instanceof ImportError ||
+        error instanceof UnrecoverableError ||
+        opts.lastAttempt === true;
       await imports.update(
         { id: importId },
         final
