@@ -56,9 +56,14 @@ function readable(plan: ParsedPlan, file: string, format: string): string {
   if (plan.targets.length) lines.push(`年度目标：${plan.targets.map((t) => t.text).join('；')}`);
   let heading = '';
   for (const p of plan.points) {
-    const where = [p.chapter && `${p.chapter}、`, p.section && `（${p.section}）`]
+    const chapter = plan.chapters.find((c) => c.numeral === p.chapter);
+    const section = chapter?.sections.find((x) => x.numeral === p.section);
+    const where = [
+      p.chapter && `${p.chapter}、${chapter?.title ?? ''}`,
+      p.section && `（${p.section}）${section?.title ?? ''}`,
+    ]
       .filter(Boolean)
-      .join('');
+      .join(' ');
     if (where !== heading) {
       heading = where;
       lines.push('', `${where}${p.part === 'plan' ? '' : `  [${PART_LABELS[p.part]}]`}`);
