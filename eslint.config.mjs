@@ -172,6 +172,7 @@ export default [
       'libs/domain/src/**/*.ts',
       'libs/contracts/src/**/*.ts',
       'libs/plan-parser/src/**/!(*.spec|parser-test-support).ts',
+      'libs/calendar/src/**/!(*.spec).ts',
     ],
     rules: {
       'no-restricted-imports': [
