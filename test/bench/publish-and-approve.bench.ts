@@ -212,6 +212,17 @@ class Bench {
     this.dept = Object.fromEntries(departments.map((d) => [d.code, d.id]));
     const supervisors = await this.call<User[]>('GET', '/users?role=supervisor', 'coordinator');
     this.supervisor = Object.fromEntries(supervisors.map((u) => [u.username, u.id]));
+    // Deadlines are next year; until the holiday package knows it, confirm it as weekends-only.
+    const year = Number(this.deadline.slice(0, 4));
+    const calendar = await this.call<{ known: boolean }>('GET', `/calendar/${year}`, 'coordinator');
+    if (!calendar.known)
+      await this.call(
+        'POST',
+        '/calendar/overrides',
+        'coordinator',
+        { kind: 'weekends-only', year },
+        201,
+      );
     for (const code of DIVISIONS)
       if (!this.dept[code]) throw new Error(`department ${code} is not seeded`);
     for (const name of SUPERVISORS)

@@ -94,6 +94,10 @@ describe('a published plan runs as workflows end to end', () => {
     dept = Object.fromEntries(departments.body.map((d) => [d.code, d.id]));
     const supervisors = await call<User[]>('GET', '/users?role=supervisor', 'coordinator');
     supervisor = Object.fromEntries(supervisors.body.map((u) => [u.username, u.id]));
+    // The deadlines are next year; until the holiday package knows it, confirm it as weekends-only.
+    const year = Number(deadline.slice(0, 4));
+    if (!(await call<{ known: boolean }>('GET', `/calendar/${year}`, 'coordinator')).body.known)
+      await call('POST', '/calendar/overrides', 'coordinator', { kind: 'weekends-only', year });
   });
 
   afterAll(async () => {
@@ -242,6 +246,69 @@ describe('a published plan runs as workflows end to end', () => {
       { deadline },
     );
     expect(edit.status).toBe(409);
+  });
+
+  it('will not publish deadlines in a year the working-day calendar does not know', async () => {
+    const created = await call<PlanView & { warnings: string[] }>('POST', '/plans', 'coordinator', {
+      title: '远期计划',
+      year: 2031,
+      points: [
+        {
+          title: '远期任务',
+          leadDepartmentId: dept['bgs'],
+          deadline: '2031-06-30',
+          supervisorId: supervisor['supervisor.li'],
+        },
+      ],
+    });
+    const planId = created.body.id;
+    expect(
+      (await call<{ warnings: string[] }>('GET', `/plans/${planId}`, 'coordinator')).body.warnings,
+    ).toEqual([expect.stringContaining('2031 年的节假日安排')]);
+    const refused = await call<ErrorBody>('POST', `/plans/${planId}/publish`, 'coordinator', {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('2031');
+
+    const staffTry = await call<ErrorBody>('POST', '/calendar/overrides', 'zlglc.staff', {
+      kind: 'weekends-only',
+      year: 2031,
+    });
+    expect(staffTry.status).toBe(403);
+    const bad = await call<ErrorBody>('POST', '/calendar/overrides', 'coordinator', {
+      kind: 'holiday',
+      year: 2031,
+    });
+    expect(bad.status).toBe(400);
+    const holiday = await call<{ id: string }>('POST', '/calendar/overrides', 'coordinator', {
+      kind: 'holiday',
+      date: '2031-06-30',
+      note: '测试',
+    });
+    expect(holiday.status).toBe(201);
+    const year2031 = await call<{ known: boolean; source: string; holidays: string[] }>(
+      'GET',
+      '/calendar/2031',
+      'coordinator',
+    );
+    expect(year2031.body).toMatchObject({
+      known: true,
+      source: 'overrides',
+      holidays: ['2031-06-30'],
+    });
+    expect(
+      (await call<{ warnings: string[] }>('GET', `/plans/${planId}`, 'coordinator')).body.warnings,
+    ).toEqual([]);
+    const published = await call<{ started: number }>(
+      'POST',
+      `/plans/${planId}/publish`,
+      'coordinator',
+      {},
+    );
+    expect(published.body.started).toBe(1);
+    const audit = await pg.query(
+      "SELECT count(*)::int AS n FROM audit_events WHERE event = 'calendar_changed'",
+    );
+    expect(audit.rows[0].n).toBeGreaterThanOrEqual(1);
   });
 
   it('shows the lead department its points and hides other departments’ points', async () => {

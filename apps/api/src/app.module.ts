@@ -5,6 +5,7 @@ import { PersistenceModule } from '@workpoints/persistence';
 import { TemporalModule } from '@workpoints/temporal';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { DepartmentRulesModule } from './department-rules/department-rules.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -34,6 +35,7 @@ export class AppModule {
           }),
         }),
         ImportsModule,
+        CalendarModule,
         DepartmentRulesModule,
         AuthModule,
         DepartmentsModule,

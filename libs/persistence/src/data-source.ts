@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
   AuditEventEntity,
+  CalendarOverrideEntity,
   DepartmentEntity,
   DepartmentKeywordRuleEntity,
   PlanEntity,
@@ -14,6 +15,7 @@ import {
 } from './entities';
 import { InitialSchema1795237623788 } from './migrations/1795237623788-initial-schema';
 import { PlanImportDrafts1795240550439 } from './migrations/1795240550439-plan-import-drafts';
+import { CalendarOverrides1795243010739 } from './migrations/1795243010739-calendar-overrides';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -28,10 +30,15 @@ export const ENTITIES = [
   ReminderEntity,
   PlanImportEntity,
   DepartmentKeywordRuleEntity,
+  CalendarOverrideEntity,
 ];
 
 /** In the order they run. A new migration is generated, never hand-written: see the README. */
-export const MIGRATIONS = [InitialSchema1795237623788, PlanImportDrafts1795240550439];
+export const MIGRATIONS = [
+  InitialSchema1795237623788,
+  PlanImportDrafts1795240550439,
+  CalendarOverrides1795243010739,
+];
 
 /**
  * The one set of options for Nest, the migration runner, the TypeORM CLI and tests.

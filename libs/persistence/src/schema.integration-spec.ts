@@ -7,6 +7,7 @@ import { schemaDrift } from './schema-drift';
 
 const TABLES = [
   'audit_events',
+  'calendar_overrides',
   'department_keyword_rules',
   'departments',
   'migrations',

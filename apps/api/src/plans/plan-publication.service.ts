@@ -12,6 +12,7 @@ import { PlanEntity, WorkPointEntity } from '@workpoints/persistence';
 import { TemporalClientService } from '@workpoints/temporal';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { DomainException } from '../common/domain.exception';
 import { PlansService } from './plans.service';
 
@@ -39,6 +40,7 @@ export class PlanPublicationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
     private readonly temporal: TemporalClientService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async publish(
@@ -58,6 +60,15 @@ export class PlanPublicationService {
         order: { number: 'ASC' },
       });
       if (plan.status === 'draft') {
+        const unknownYears = await this.calendar.unknownYears(
+          points.flatMap((p) => (p.deadline ? [p.deadline] : [])),
+        );
+        if (unknownYears.length > 0)
+          throw new DomainException(
+            ErrorCode.PlanState,
+            `工作日历中还没有 ${unknownYears.join('、')} 年的节假日安排：请先录入该年的节假日和调休，或确认该年只按周末计算（POST /api/calendar/overrides），再发布`,
+            { unknownYears },
+          );
         const unready = this.plans.unready(points, this.plans.today());
         if (unready.length > 0) {
           const summary = unready

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { UsersModule } from '../users/users.module';
 import { PlanDraftsService } from './plan-drafts.service';
@@ -7,7 +8,7 @@ import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 @Module({
-  imports: [DepartmentsModule, UsersModule],
+  imports: [DepartmentsModule, UsersModule, CalendarModule],
   controllers: [PlansController],
   providers: [PlansService, PlanPublicationService, PlanDraftsService],
 })

@@ -9,6 +9,7 @@ import {
   WorkPointEntity,
 } from '@workpoints/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
 import { UsersService } from '../users/users.service';
@@ -31,7 +32,7 @@ export interface PlanView {
   publishedAt: Date | null;
   /** The year's headline targets (from an import's preamble). */
   targets: Record<string, unknown>[];
-  /** What the importer was unsure of. */
+  /** What the importer was unsure of, and years whose holidays the calendar does not know yet. */
   warnings: string[];
   nodes: PlanNodeView[];
   points: WorkPointEntity[];
@@ -48,6 +49,7 @@ export class PlansService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
     private readonly users: UsersService,
+    private readonly calendar: CalendarService,
   ) {}
 
   list(): Promise<PlanEntity[]> {
@@ -171,10 +173,21 @@ export class PlansService {
       status: plan.status,
       publishedAt: plan.publishedAt,
       targets: plan.targets,
-      warnings: plan.warnings,
+      warnings: [...plan.warnings, ...(await this.calendarWarnings(points))],
       nodes: roots,
       points,
     };
+  }
+
+  /** A visible warning while any deadline falls in a year the working-day calendar does not know. */
+  private async calendarWarnings(points: WorkPointEntity[]): Promise<string[]> {
+    const years = await this.calendar.unknownYears(
+      points.flatMap((p) => (p.deadline ? [p.deadline] : [])),
+    );
+    return years.map(
+      (y) =>
+        `工作日历中还没有 ${y} 年的节假日安排：发布前请录入该年的节假日和调休，或确认该年只按周末计算`,
+    );
   }
 
   /** Points of a plan that cannot be published yet, each with what it lacks. */

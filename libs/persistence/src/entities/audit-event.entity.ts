@@ -8,7 +8,8 @@ export type PlanEvent =
   | 'plan_published'
   | 'plan_imported'
   | 'plan_edited'
-  | 'suggestions_applied';
+  | 'suggestions_applied'
+  | 'calendar_changed';
 export type AuditEventName = TimelineEvent | PlanEvent;
 
 /**

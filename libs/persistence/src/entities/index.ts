@@ -9,3 +9,4 @@ export * from './user.entity';
 export * from './work-point.entity';
 export * from './department-keyword-rule.entity';
 export * from './plan-import.entity';
+export * from './calendar-override.entity';

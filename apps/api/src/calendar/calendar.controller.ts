@@ -1,0 +1,50 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@workpoints/contracts';
+import type { CalendarOverrideEntity } from '@workpoints/persistence';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CreateOverrideDto, YearParam } from './calendar.dto';
+import { type CalendarYearView, CalendarService } from './calendar.service';
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get(':year')
+  @ApiOperation({ summary: '某年的工作日历：节假日、调休工作日、来源与调整记录' })
+  year(@Param() params: YearParam): Promise<CalendarYearView> {
+    return this.calendar.year(params.year);
+  }
+
+  @Post('overrides')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: '录入节假日或调休，或确认某年只按周末计算' })
+  add(
+    @Body() body: CreateOverrideDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CalendarOverrideEntity> {
+    return this.calendar.addOverride(body, actor);
+  }
+
+  @Delete('overrides/:overrideId')
+  @HttpCode(204)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: '删除一条调整记录' })
+  remove(
+    @Param('overrideId', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.calendar.removeOverride(id, actor);
+  }
+}
