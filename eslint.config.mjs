@@ -158,8 +158,13 @@ export default [
               message: 'Workflow code may import only @temporalio/workflow.',
             },
             {
-              group: ['@workpoints/*', '!@workpoints/contracts', '!@workpoints/domain'],
-              message: 'Workflows import only contracts and domain.',
+              group: [
+                '@workpoints/*',
+                '!@workpoints/contracts',
+                '!@workpoints/domain',
+                '!@workpoints/calendar',
+              ],
+              message: 'Workflows import only contracts, domain and calendar.',
             },
           ],
         },
