@@ -4,3 +4,4 @@ export * from './lifecycle';
 export * from './risk';
 export * from './visibility';
 export * from './department-suggestions';
+export * from './publication';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Actor } from '@workpoints/contracts';
-import { isCalendarDate, shanghaiDate } from '@workpoints/domain';
+import { isCalendarDate, publicationProblems, shanghaiDate } from '@workpoints/domain';
 import {
   AuditEventEntity,
   PlanEntity,
@@ -193,14 +193,7 @@ export class PlansService {
   /** Points of a plan that cannot be published yet, each with what it lacks. */
   unready(points: WorkPointEntity[], today: string): { number: number; problems: string[] }[] {
     return points
-      .map((p) => {
-        const problems: string[] = [];
-        if (!p.leadDepartmentId) problems.push('缺少牵头单位');
-        if (!p.supervisorId) problems.push('缺少分管领导');
-        if (!p.deadline) problems.push('缺少完成时限');
-        else if (p.deadline < today) problems.push(`完成时限 ${p.deadline} 早于今天 ${today}`);
-        return { number: p.number, problems };
-      })
+      .map((p) => ({ number: p.number, problems: publicationProblems(p, today) }))
       .filter((p) => p.problems.length > 0);
   }
 

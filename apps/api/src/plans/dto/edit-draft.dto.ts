@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AssignPointDto } from './create-plan.dto';
+import { AssignPointDto, PointDraftDto } from './create-plan.dto';
 
 export class TargetDto {
   @ApiProperty({ example: '增长20%以上' })
@@ -93,25 +93,8 @@ export class EditPointDto extends AssignPointDto {
   subItems?: string[];
 }
 
-export class AddPointDto {
-  @ApiProperty()
-  @IsString()
-  @Length(1, 500)
-  title!: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
-  text?: string;
-
-  @ApiPropertyOptional({ description: '插入的位置（序号）；省略时加在最后' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  number?: number;
-
+/** A new point: the same fields and rules as a point in the plan JSON, plus where it goes. */
+export class AddPointDto extends PickType(PointDraftDto, ['title', 'text', 'number'] as const) {
   @ApiPropertyOptional({ description: '所属章或节' })
   @IsOptional()
   @IsUUID()
