@@ -5,3 +5,4 @@ export * from './risk';
 export * from './visibility';
 export * from './department-suggestions';
 export * from './publication';
+export * from './notice-schedule';
