@@ -33,7 +33,10 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+            },
             {
               sourceTag: 'type:workflow',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
