@@ -10,9 +10,8 @@ import {
 } from '@workpoints/persistence';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
-import { DepartmentsService } from '../departments/departments.service';
-import { UsersService } from '../users/users.service';
 import type { AddPointDto, EditPointDto } from './dto/edit-draft.dto';
+import { PlansService } from './plans.service';
 
 const ASSIGNMENT_FIELDS = new Set([
   'leadDepartmentId',
@@ -43,21 +42,21 @@ const titleOf = (text: string) => (sentences(text)[0] ?? text).replace(/。$/, '
 export class PlanDraftsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly departments: DepartmentsService,
-    private readonly users: UsersService,
+    private readonly plans: PlansService,
   ) {}
 
   edit(planId: string, pointId: string, dto: EditPointDto, actor: Actor): Promise<WorkPointEntity> {
     return this.inDraft(planId, actor, async (tx, audit) => {
       const point = await this.point(tx, planId, pointId);
       const before = snapshot(point);
-      if (dto.leadDepartmentId !== undefined || dto.coDepartmentIds !== undefined)
-        await this.departments.requireAll(
-          [...(dto.leadDepartmentId ? [dto.leadDepartmentId] : []), ...(dto.coDepartmentIds ?? [])],
-          'leadDepartmentId/coDepartmentIds',
-        );
-      if (dto.supervisorId)
-        await this.users.requireRole(dto.supervisorId, 'supervisor', 'supervisorId');
+      await this.plans.checkAssignments([
+        {
+          title: point.title,
+          leadDepartmentId: dto.leadDepartmentId ?? point.leadDepartmentId ?? undefined,
+          coDepartmentIds: dto.coDepartmentIds ?? (point.coDepartments ?? []).map((d) => d.id),
+          supervisorId: dto.supervisorId,
+        },
+      ]);
       if (dto.nodeId) await this.node(tx, planId, dto.nodeId);
       if (dto.title !== undefined) point.title = dto.title;
       if (dto.text !== undefined) point.text = dto.text;
@@ -70,14 +69,6 @@ export class PlanDraftsService {
       if (dto.nodeId !== undefined) point.nodeId = dto.nodeId;
       if (dto.targets !== undefined) point.targets = dto.targets.map((t) => ({ ...t }));
       if (dto.subItems !== undefined) point.subItems = dto.subItems;
-      if (
-        point.leadDepartmentId &&
-        (point.coDepartments ?? []).some((d) => d.id === point.leadDepartmentId)
-      )
-        throw new DomainException(
-          ErrorCode.InvalidInput,
-          'coDepartmentIds: 牵头单位不能同时是配合单位',
-        );
       await tx.save(point);
       if (dto.number !== undefined && dto.number !== point.number)
         await this.moveTo(tx, planId, point.id, dto.number);

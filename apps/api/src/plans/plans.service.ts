@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Actor } from '@workpoints/contracts';
-import { isCalendarDate, publicationProblems, shanghaiDate } from '@workpoints/domain';
+import { publicationProblems, shanghaiDate } from '@workpoints/domain';
 import {
   AuditEventEntity,
   PlanEntity,
@@ -232,7 +232,16 @@ export class PlansService {
     });
   }
 
-  private async checkAssignments(drafts: PointDraftDto[]): Promise<void> {
+  /**
+   * The assignment rules, for a new plan and for an edited draft point alike: departments exist,
+   * the lead is not also a co-department, the supervisor holds that role.
+   */
+  async checkAssignments(
+    drafts: Pick<
+      PointDraftDto,
+      'title' | 'leadDepartmentId' | 'coDepartmentIds' | 'supervisorId'
+    >[],
+  ): Promise<void> {
     const departmentIds = drafts.flatMap((d) => [
       ...(d.leadDepartmentId ? [d.leadDepartmentId] : []),
       ...(d.coDepartmentIds ?? []),
@@ -244,8 +253,6 @@ export class PlansService {
           ErrorCode.InvalidInput,
           `“${d.title}”：牵头单位不能同时是配合单位`,
         );
-      if (d.deadline !== undefined && !isCalendarDate(d.deadline))
-        throw new DomainException(ErrorCode.InvalidInput, `deadline: 不是有效日期 ${d.deadline}`);
     }
     const supervisors = [
       ...new Set(drafts.map((d) => d.supervisorId).filter((s): s is string => !!s)),
