@@ -96,6 +96,7 @@ export default [
       '**/*.integration-spec.ts',
       '**/*.e2e-spec.ts',
       'libs/testing/src/**/*.ts',
+      'apps/*/src/testing/**/*.ts',
       'test/**/*.ts',
     ],
     rules: {

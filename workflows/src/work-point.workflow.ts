@@ -3,50 +3,108 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  UnknownYearError,
+  WorkCalendar,
+  atShanghaiTime,
+  isCalendarDate,
+} from '@workpoints/calendar';
+import {
   ErrorCode,
   acknowledgeUpdate,
   approveUpdate,
+  cancelUpdate,
+  changeDeadlineUpdate,
+  changePolicyUpdate,
+  contributeUpdate,
+  decideExtensionUpdate,
   getStateQuery,
+  reassignUpdate,
   reportProgressUpdate,
+  requestExtensionUpdate,
+  resumeUpdate,
   returnUpdate,
   submitCompletionUpdate,
+  suspendUpdate,
   type Actor,
+  type NoticeRecord,
   type PointAction,
+  type PointChanges,
+  type PointContext,
   type TransitionRecord,
   type WorkPointActivities,
   type WorkPointInput,
   type WorkPointState,
 } from '@workpoints/contracts';
-import { deadlineInstant, decide, riskColour } from '@workpoints/domain';
+import {
+  completionSubmitted,
+  decide,
+  noticeSchedule,
+  policyProblems,
+  resolvePolicy,
+  riskColour,
+  shanghaiDate,
+  yellowFrom,
+  type ScheduledNotice,
+} from '@workpoints/domain';
+import { workPointWorkflowV1, type WorkPointStateV1 } from './work-point-v1.workflow';
 
-const { recordTransition } = proxyActivities<WorkPointActivities>({
+/** Marks runs started by the code that sends working-day notices (see work-point-v1). */
+export const NOTICES_PATCH = 'working-day-notices';
+
+const { recordTransition, loadCalendar } = proxyActivities<WorkPointActivities>({
   startToCloseTimeout: '30 seconds',
   // Recording must eventually succeed: a database outage delays the read model, it never
   // loses a transition. Attempts are unlimited, spaced out to one a minute.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/** Continue-as-new once the history holds this many events, unless the input says otherwise. */
+const DEFAULT_HISTORY_LIMIT = 2_000;
+/** How many recent report days the state keeps (enough to answer the current period). */
+const REPORT_DAYS_KEPT = 6;
+/** Escalations are scheduled this far ahead of the later of today and the deadline. */
+const HORIZON_DAYS = 120;
+const DAY_MS = 86_400_000;
+
 interface ActionArgs {
   requestId: string;
   actor: Actor;
 }
 
+type Details = Partial<Pick<TransitionRecord, 'comment' | 'report' | 'changes'>>;
+
 /**
- * One published work point, from assignment to completion (办结). The workflow is the source
- * of truth for the point's lifecycle; every transition is recorded by one activity into the
- * read model and the audit table. Human actions arrive as Updates whose validators apply the
- * lifecycle rule from libs/domain, so a refused action never enters the history.
+ * One published work point, from assignment to completion (办结) or cancellation. The workflow
+ * is the source of truth for the point's lifecycle and the only clock that chases it: every
+ * reminder, missed-report flag, overdue turn and escalation is a durable timer computed from
+ * the point's policy and the working-day calendar (data loaded by an activity, never read from
+ * a clock or a package at run time). Every transition is recorded by one activity into the
+ * read model, the audit table and the notice outbox. Human actions arrive as Updates whose
+ * validators apply the lifecycle rule from libs/domain, so a refused action never enters the
+ * history.
  */
 export async function workPointWorkflow(
   input: WorkPointInput,
-  carried?: WorkPointState,
+  carried?: WorkPointState | WorkPointStateV1,
 ): Promise<WorkPointState> {
-  const state: WorkPointState = carried ?? {
+  if (!patched(NOTICES_PATCH)) return workPointWorkflowV1(input, carried);
+  return runWorkPoint(input, carried);
+}
+
+/** A v1 run's state (or a current one) as the current code keeps it. */
+function carriedState(
+  input: WorkPointInput,
+  carried: WorkPointState | WorkPointStateV1 | undefined,
+  now: Date,
+): WorkPointState {
+  const today = shanghaiDate(now);
+  const base: WorkPointStateV1 = carried ?? {
     pointId: input.pointId,
     planId: input.planId,
     number: input.number,
@@ -61,12 +119,65 @@ export async function workPointWorkflow(
     version: 0,
     appliedRequests: {},
   };
+  const current = base as Partial<WorkPointState>;
+  return {
+    ...base,
+    coDepartmentIds: [...base.coDepartmentIds],
+    appliedRequests: { ...base.appliedRequests },
+    policy: current.policy ?? resolvePolicy(input.policy),
+    publishedOn: current.publishedOn ?? today,
+    effectiveDeadline: current.effectiveDeadline ?? base.deadline,
+    suspended: current.suspended ?? false,
+    reportMissedFor: current.reportMissedFor ?? null,
+    reportDays: current.reportDays ? [...current.reportDays] : [],
+    pendingExtension: current.pendingExtension ?? null,
+    noticesThrough: current.noticesThrough ?? now.toISOString(),
+  };
+}
 
+async function runWorkPoint(
+  input: WorkPointInput,
+  carried: WorkPointState | WorkPointStateV1 | undefined,
+): Promise<WorkPointState> {
+  const state = carriedState(input, carried, new Date());
+  // A floor keeps a run from continuing as new before it has done anything.
+  const historyLimit = Math.max(100, input.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+  const nowIso = () => new Date().toISOString();
+  const today = () => shanghaiDate(new Date());
+
+  // ---- the working-day calendar ------------------------------------------------------------
+  let calendar: WorkCalendar | null = null;
+  let calendarYears = { fromYear: 0, toYear: -1 };
+  const yearOf = (date: string) => Number(date.slice(0, 4));
+  /** Loads the calendar for every year from publication to a year past `date` (and today). */
+  const ensureCalendar = async (date: string, force = false): Promise<WorkCalendar> => {
+    const fromYear = yearOf(state.publishedOn);
+    const toYear = Math.max(yearOf(date), yearOf(today()), yearOf(state.deadline)) + 1;
+    if (calendar && !force && calendarYears.fromYear <= fromYear && calendarYears.toYear >= toYear)
+      return calendar;
+    calendar = new WorkCalendar(await loadCalendar({ fromYear, toYear }));
+    calendarYears = { fromYear, toYear };
+    return calendar;
+  };
+  const effectiveDeadline = (
+    cal: WorkCalendar,
+    deadline: string,
+    rule = state.policy.nonWorkdayRule,
+  ) => {
+    try {
+      return cal.adjustDeadline(deadline, rule);
+    } catch (error) {
+      if (error instanceof UnknownYearError) return deadline;
+      throw error;
+    }
+  };
+
+  // ---- recording ----------------------------------------------------------------------------
   // Transitions are recorded in the order they happen, even when updates overlap.
   let recording: Promise<void> = Promise.resolve();
   const record = (
     partial: Pick<TransitionRecord, 'requestId' | 'event' | 'actor' | 'from'> &
-      Partial<Pick<TransitionRecord, 'comment' | 'report' | 'signOff' | 'reminders'>>,
+      Partial<Pick<TransitionRecord, 'comment' | 'report' | 'signOff' | 'notices' | 'changes'>>,
   ): Promise<void> => {
     const rec: TransitionRecord = {
       pointId: state.pointId,
@@ -75,11 +186,12 @@ export async function workPointWorkflow(
       risk: state.risk,
       overdue: state.overdue,
       version: state.version,
-      at: new Date().toISOString(),
+      at: nowIso(),
       comment: null,
       report: null,
       signOff: null,
-      reminders: [],
+      notices: [],
+      changes: null,
       ...partial,
     };
     const run = recording.then(() => recordTransition(rec));
@@ -91,10 +203,70 @@ export async function workPointWorkflow(
     ...state,
     coDepartmentIds: [...state.coDepartmentIds],
     appliedRequests: { ...state.appliedRequests },
+    policy: {
+      ...state.policy,
+      deadlineReminderWorkdaysBefore: [...state.policy.deadlineReminderWorkdaysBefore],
+    },
+    reportDays: [...state.reportDays],
+    pendingExtension: state.pendingExtension ? { ...state.pendingExtension } : null,
   });
 
+  // ---- time facts ---------------------------------------------------------------------------
+  const deadlinePassed = () =>
+    Date.now() > new Date(`${state.effectiveDeadline}T23:59:59.999+08:00`).getTime();
+  const context = (): PointContext => ({
+    suspended: state.suspended,
+    deadlinePassed: deadlinePassed(),
+    extensionPending: state.pendingExtension !== null,
+  });
+  const deadlineNear = (): boolean => {
+    if (!calendar) return false;
+    try {
+      const from = yellowFrom(state.deadline, state.policy, calendar);
+      return from !== null && Date.now() >= Date.parse(from);
+    } catch (error) {
+      if (error instanceof UnknownYearError) return false;
+      throw error;
+    }
+  };
+  const refreshRisk = (): boolean => {
+    const before = state.risk;
+    state.risk = riskColour({
+      status: state.status,
+      overdue: state.overdue,
+      reportMissing: state.reportMissedFor !== null,
+      deadlineNear: deadlineNear(),
+    });
+    return state.risk !== before;
+  };
+  /** The instant the point turns overdue: reminder time on the first working day after the deadline. */
+  const overdueAt = (): number | null => {
+    if (!calendar) return null;
+    try {
+      return atShanghaiTime(
+        calendar.nextWorkday(state.effectiveDeadline),
+        state.policy.reminderTime,
+      ).getTime();
+    } catch (error) {
+      if (error instanceof UnknownYearError) return null;
+      throw error;
+    }
+  };
+
+  // ---- actions ------------------------------------------------------------------------------
   const refuse = (code: ErrorCode, message: string): never => {
     throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
+  };
+  const requireText = (value: unknown, message: string) => {
+    if (typeof value !== 'string' || value.trim() === '') refuse(ErrorCode.InvalidInput, message);
+  };
+  const requireDate = (value: unknown, label: string): string => {
+    if (!isCalendarDate(value))
+      refuse(ErrorCode.InvalidInput, `${label}应为 YYYY-MM-DD 格式的真实日期：${String(value)}`);
+    const date = value as string;
+    if (date < today())
+      refuse(ErrorCode.InvalidInput, `${label}不能早于今天（${today()}）：${date}`);
+    return date;
   };
 
   /** Shared validator: shape, idempotency, then the lifecycle rule. */
@@ -112,22 +284,30 @@ export async function workPointWorkflow(
         );
       return; // a retry of an applied request: accepted, and the handler changes nothing
     }
-    const decision = decide(state.status, action, args.actor, state);
+    const decision = decide(state.status, action, args.actor, state, context());
     if (!decision.allowed) refuse(decision.code, decision.message);
     extra?.();
   };
 
-  /** Applies an accepted action and records it; a retried request id returns the state as is. */
+  /** Wakes the main loop so it plans again from the changed state. */
+  let changed = false;
+
+  /**
+   * Applies an accepted action and records it; a retried request id returns the state as is.
+   * `mutate` changes the state beyond the status (before the record is written) and may return
+   * the details the record carries.
+   */
   const apply = async (
     action: PointAction,
     args: ActionArgs,
-    details: Partial<Pick<TransitionRecord, 'comment' | 'report'>> = {},
+    details: Details = {},
+    mutate?: () => Details | void,
   ): Promise<WorkPointState> => {
     if (state.appliedRequests[args.requestId] !== undefined) {
       await recording;
       return snapshot();
     }
-    const decision = decide(state.status, action, args.actor, state);
+    const decision = decide(state.status, action, args.actor, state, context());
     if (!decision.allowed) return refuse(decision.code, decision.message);
     const from = state.status;
     state.status = decision.to;
@@ -135,18 +315,35 @@ export async function workPointWorkflow(
     state.appliedRequests[args.requestId] = action;
     if (action === 'return') state.returnComment = details.comment ?? null;
     if (action === 'submit') state.returnComment = null;
-    state.risk = riskColour(state);
+    const more = mutate?.() ?? {};
+    refreshRisk();
+    changed = true;
     await record({
       requestId: args.requestId,
       event: action,
       actor: args.actor,
       from,
       ...details,
+      ...more,
       signOff: decision.signOff
         ? { level: decision.signOff, decision: action === 'return' ? 'returned' : 'approved' }
         : null,
     });
     return snapshot();
+  };
+
+  /** A new deadline: future notices follow it, the stale ones are dropped, red clears. */
+  const moveDeadline = async (deadline: string): Promise<void> => {
+    const cal = await ensureCalendar(deadline);
+    if (!cal.isKnown(yearOf(deadline)))
+      refuse(ErrorCode.PlanState, new UnknownYearError(yearOf(deadline)).message);
+  };
+  const setDeadline = (deadline: string) => {
+    state.deadline = deadline;
+    state.effectiveDeadline = calendar ? effectiveDeadline(calendar, deadline) : deadline;
+    const at = overdueAt();
+    if (at !== null && at > Date.now()) state.overdue = false;
+    state.noticesThrough = nowIso();
   };
 
   setHandler(getStateQuery, snapshot);
@@ -156,14 +353,19 @@ export async function workPointWorkflow(
   setHandler(
     reportProgressUpdate,
     (args) =>
-      apply('report', args, {
-        report: { text: args.text, percent: args.percent, kind: 'progress' },
-      }),
+      apply(
+        'report',
+        args,
+        { report: { text: args.text, percent: args.percent, kind: 'progress' } },
+        () => {
+          state.reportDays = [...state.reportDays, today()].slice(-REPORT_DAYS_KEPT);
+          state.reportMissedFor = null;
+        },
+      ),
     {
       validator: (args) =>
         validate('report', args, () => {
-          if (typeof args.text !== 'string' || args.text.trim() === '')
-            refuse(ErrorCode.InvalidInput, '进展内容不能为空');
+          requireText(args.text, '进展内容不能为空');
           if (
             args.percent !== null &&
             !(Number.isInteger(args.percent) && args.percent >= 0 && args.percent <= 100)
@@ -178,10 +380,7 @@ export async function workPointWorkflow(
       apply('submit', args, { report: { text: args.text, percent: 100, kind: 'completion' } }),
     {
       validator: (args) =>
-        validate('submit', args, () => {
-          if (typeof args.text !== 'string' || args.text.trim() === '')
-            refuse(ErrorCode.InvalidInput, '办结情况说明不能为空');
-        }),
+        validate('submit', args, () => requireText(args.text, '办结情况说明不能为空')),
     },
   );
   setHandler(approveUpdate, (args) => apply('approve', args, { comment: args.comment }), {
@@ -189,12 +388,191 @@ export async function workPointWorkflow(
   });
   setHandler(returnUpdate, (args) => apply('return', args, { comment: args.comment }), {
     validator: (args) =>
-      validate('return', args, () => {
-        if (typeof args.comment !== 'string' || args.comment.trim() === '')
-          refuse(ErrorCode.InvalidInput, '退回时必须填写意见');
-      }),
+      validate('return', args, () => requireText(args.comment, '退回时必须填写意见')),
   });
+  setHandler(
+    contributeUpdate,
+    (args) =>
+      apply('contribute', args, {
+        report: { text: args.text, percent: null, kind: 'contribution' },
+      }),
+    {
+      validator: (args) =>
+        validate('contribute', args, () => requireText(args.text, '配合材料内容不能为空')),
+    },
+  );
+  setHandler(
+    requestExtensionUpdate,
+    async (args) => {
+      if (state.appliedRequests[args.requestId] === undefined) await moveDeadline(args.deadline);
+      return apply('request-extension', args, { comment: args.reason }, () => {
+        state.pendingExtension = {
+          requestId: args.requestId,
+          requestedBy: args.actor.userId,
+          requestedByName: args.actor.displayName,
+          deadline: args.deadline,
+          reason: args.reason,
+          at: nowIso(),
+        };
+        return {
+          changes: {
+            extension: { decision: 'requested', deadline: args.deadline, reason: args.reason },
+            pendingExtension: { ...state.pendingExtension },
+          },
+        };
+      });
+    },
+    {
+      validator: (args) =>
+        validate('request-extension', args, () => {
+          const date = requireDate(args.deadline, '申请延期至');
+          if (date <= state.deadline)
+            refuse(
+              ErrorCode.InvalidInput,
+              `申请的新时限（${date}）应晚于当前时限（${state.deadline}）`,
+            );
+          requireText(args.reason, '申请延期须说明理由');
+        }),
+    },
+  );
+  setHandler(
+    decideExtensionUpdate,
+    async (args) => {
+      const pending = state.pendingExtension;
+      const deadline = args.deadline ?? pending?.deadline ?? state.deadline;
+      if (args.approve && state.appliedRequests[args.requestId] === undefined)
+        await moveDeadline(deadline);
+      return apply('decide-extension', args, { comment: args.comment ?? null }, () => {
+        state.pendingExtension = null;
+        const changes: PointChanges = {
+          pendingExtension: null,
+          extension: {
+            decision: args.approve ? 'approved' : 'rejected',
+            deadline: args.approve ? deadline : (pending?.deadline ?? deadline),
+            reason: args.comment ?? null,
+          },
+        };
+        if (args.approve) {
+          setDeadline(deadline);
+          changes.deadline = deadline;
+        }
+        return { changes };
+      });
+    },
+    {
+      validator: (args) =>
+        validate('decide-extension', args, () => {
+          if (typeof args.approve !== 'boolean')
+            refuse(ErrorCode.InvalidInput, '请选择同意或不同意延期');
+          if (args.approve) {
+            const date = requireDate(
+              args.deadline ?? state.pendingExtension?.deadline,
+              '延期后的时限',
+            );
+            if (date <= state.deadline)
+              refuse(
+                ErrorCode.InvalidInput,
+                `延期后的时限（${date}）应晚于当前时限（${state.deadline}）`,
+              );
+          } else requireText(args.comment, '不同意延期时必须说明理由');
+        }),
+    },
+  );
+  setHandler(
+    suspendUpdate,
+    (args) =>
+      apply('suspend', args, { comment: args.reason }, () => {
+        state.suspended = true;
+        return { changes: { suspended: true } };
+      }),
+    {
+      validator: (args) =>
+        validate('suspend', args, () => requireText(args.reason, '暂停须说明理由')),
+    },
+  );
+  setHandler(
+    resumeUpdate,
+    (args) =>
+      apply('resume', args, { comment: args.reason ?? null }, () => {
+        state.suspended = false;
+        // Notices that fell due while suspended are not sent late.
+        state.noticesThrough = nowIso();
+        return { changes: { suspended: false } };
+      }),
+    { validator: (args) => validate('resume', args) },
+  );
+  setHandler(cancelUpdate, (args) => apply('cancel', args, { comment: args.reason }), {
+    validator: (args) => validate('cancel', args, () => requireText(args.reason, '取消须说明理由')),
+  });
+  setHandler(
+    reassignUpdate,
+    (args) =>
+      apply('reassign', args, { comment: args.reason ?? null }, () => {
+        state.leadDepartmentId = args.leadDepartmentId;
+        state.coDepartmentIds = [...args.coDepartmentIds];
+        state.supervisorId = args.supervisorId;
+        const parties = {
+          leadDepartmentId: state.leadDepartmentId,
+          coDepartmentIds: [...state.coDepartmentIds],
+          supervisorId: state.supervisorId,
+        };
+        return { changes: { parties } };
+      }),
+    {
+      validator: (args) =>
+        validate('reassign', args, () => {
+          const id = (v: unknown) => typeof v === 'string' && v.length > 0;
+          if (!id(args.leadDepartmentId)) refuse(ErrorCode.InvalidInput, '请指定牵头单位');
+          if (!id(args.supervisorId)) refuse(ErrorCode.InvalidInput, '请指定分管领导');
+          if (!Array.isArray(args.coDepartmentIds) || !args.coDepartmentIds.every(id))
+            refuse(ErrorCode.InvalidInput, '配合单位应为单位编号列表');
+          if (args.coDepartmentIds.includes(args.leadDepartmentId))
+            refuse(ErrorCode.InvalidInput, '牵头单位不能同时是配合单位');
+        }),
+    },
+  );
+  setHandler(
+    changeDeadlineUpdate,
+    async (args) => {
+      if (state.appliedRequests[args.requestId] === undefined) await moveDeadline(args.deadline);
+      return apply('change-deadline', args, { comment: args.reason }, () => {
+        setDeadline(args.deadline);
+        return { changes: { deadline: args.deadline } };
+      });
+    },
+    {
+      validator: (args) =>
+        validate('change-deadline', args, () => {
+          requireDate(args.deadline, '新的完成时限');
+          requireText(args.reason, '调整完成时限须说明理由');
+        }),
+    },
+  );
+  setHandler(
+    changePolicyUpdate,
+    (args) =>
+      apply('change-policy', args, { comment: args.reason ?? null }, () => {
+        state.policy = resolvePolicy(state.policy, args.policy);
+        if (calendar) state.effectiveDeadline = effectiveDeadline(calendar, state.deadline);
+        state.noticesThrough = nowIso();
+        return { changes: { policy: { ...state.policy } } };
+      }),
+    {
+      validator: (args) =>
+        validate('change-policy', args, () => {
+          const problems = [
+            ...policyProblems(args.policy),
+            ...(policyProblems(args.policy).length === 0
+              ? policyProblems(resolvePolicy(state.policy, args.policy))
+              : []),
+          ];
+          if (problems.length > 0)
+            refuse(ErrorCode.InvalidInput, `督办规则有误：${problems.join('；')}`);
+        }),
+    },
+  );
 
+  // ---- publication --------------------------------------------------------------------------
   if (!carried) {
     state.version = 1;
     await record({
@@ -202,44 +580,191 @@ export async function workPointWorkflow(
       event: 'publish',
       actor: input.publishedBy,
       from: 'draft',
+      changes: { deadline: state.deadline, policy: { ...state.policy } },
     });
   }
+  const cal0 = await ensureCalendar(state.deadline, true);
+  state.effectiveDeadline = effectiveDeadline(cal0, state.deadline);
 
-  const completed = () => state.status === 'completed';
-  const shouldContinueAsNew = () => workflowInfo().continueAsNewSuggested;
+  // ---- the chase ----------------------------------------------------------------------------
+  const closed = () => state.status === 'completed' || state.status === 'cancelled';
+  const wantsContinueAsNew = () =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
 
-  while (!completed()) {
-    if (!state.overdue) {
-      const untilDue = deadlineInstant(state.deadline).getTime() - Date.now();
-      const woken =
-        untilDue > 0 && (await condition(() => completed() || shouldContinueAsNew(), untilDue));
-      if (!woken && !completed()) {
-        // The deadline passed without completion: the point turns red and the lead
-        // department gets one reminder, recorded with the transition.
+  const reportedIn = (after: string, upTo: string) =>
+    state.reportDays.some((d) => d > after && d <= upTo);
+  /** Whether a scheduled notice still has something to chase when its time comes. */
+  const applies = (n: ScheduledNotice): boolean => {
+    switch (n.kind) {
+      case 'ack-reminder':
+        return state.status === 'assigned';
+      case 'report-reminder':
+        return (
+          !completionSubmitted(state.status) &&
+          !reportedIn(n.periodStart ?? state.publishedOn, n.date)
+        );
+      case 'report-missed':
+        return (
+          !completionSubmitted(state.status) &&
+          !reportedIn(n.periodStart ?? state.publishedOn, n.dueDate)
+        );
+      case 'deadline-reminder':
+        return !completionSubmitted(state.status);
+      case 'overdue':
+      case 'escalation':
+        return true;
+    }
+  };
+
+  interface Wake {
+    at: number;
+    notices: ScheduledNotice[];
+    /** Load the calendar again (a year it did not know may have been added). */
+    refresh: boolean;
+  }
+  /** The next instant something happens if nobody acts: notices due then, or a change of colour. */
+  const nextWake = (cal: WorkCalendar): Wake | null => {
+    const now = Date.now();
+    const through = Date.parse(state.noticesThrough);
+    const until = shanghaiDate(
+      new Date(
+        Math.max(now, Date.parse(`${state.effectiveDeadline}T00:00:00+08:00`)) +
+          HORIZON_DAYS * DAY_MS,
+      ),
+    );
+    const missing = new Set<number>();
+    const schedule = noticeSchedule({
+      publishedOn: state.publishedOn,
+      deadline: state.deadline,
+      policy: state.policy,
+      calendar: cal,
+      until,
+      onUnknownYear: (year) => missing.add(year),
+    });
+    const due = schedule.filter((n) => Date.parse(n.at) > through && applies(n));
+    const first = due[0];
+    let at = first ? Date.parse(first.at) : Number.POSITIVE_INFINITY;
+    let refresh = false;
+    // The yellow window opens, or the point turns overdue, even where no notice applies.
+    if (!deadlineNear() && !completionSubmitted(state.status)) {
+      const from = safe(() => yellowFrom(state.deadline, state.policy, cal));
+      if (from && Date.parse(from) > through) at = Math.min(at, Date.parse(from));
+    }
+    if (missing.size > 0 && now + DAY_MS < at) {
+      at = now + DAY_MS;
+      refresh = true;
+    }
+    if (!Number.isFinite(at)) return null;
+    return { at, notices: due.filter((n) => Date.parse(n.at) === at), refresh };
+  };
+
+  /** Sends the notices of one instant and records what changed with them. */
+  const fire = async (wake: Wake): Promise<void> => {
+    const riskBefore = state.risk;
+    const iso = new Date(wake.at).toISOString();
+    state.noticesThrough = iso;
+    const notices = wake.notices.filter(applies);
+    let turnedOverdue = false;
+    for (const n of notices) {
+      if (n.kind === 'overdue' && !state.overdue) {
         state.overdue = true;
-        state.risk = riskColour(state);
-        state.version += 1;
-        await record({
-          requestId: `overdue:${state.deadline}`,
-          event: 'overdue',
-          actor: null,
-          from: state.status,
-          reminders: [
-            { kind: 'overdue', dueDate: state.deadline, departmentId: state.leadDepartmentId },
-          ],
-        });
+        turnedOverdue = true;
       }
-    } else {
-      await condition(() => completed() || shouldContinueAsNew());
+      if (n.kind === 'report-missed') state.reportMissedFor = n.dueDate;
     }
-    if (!completed() && shouldContinueAsNew()) {
-      await condition(allHandlersFinished);
-      await recording;
-      return continueAsNew<typeof workPointWorkflow>(input, snapshot());
+    refreshRisk();
+    if (notices.length === 0 && state.risk === riskBefore) return;
+    state.version += 1;
+    const parties = {
+      leadDepartmentId: state.leadDepartmentId,
+      coDepartmentIds: [...state.coDepartmentIds],
+      supervisorId: state.supervisorId,
+    };
+    await record({
+      requestId: notices.length > 0 ? `notice:${iso}` : `risk:${iso}`,
+      event: turnedOverdue ? 'overdue' : notices.length > 0 ? 'notice' : 'risk',
+      actor: null,
+      from: state.status,
+      notices: notices.map((n): NoticeRecord => ({
+        kind: n.kind,
+        dueDate: n.dueDate,
+        noticeDate: n.date,
+        recipients: n.recipients,
+        parties,
+      })),
+    });
+  };
+
+  /** Catches up after a resumption or a change: a point whose overdue day has passed is red now. */
+  const catchUpOverdue = async (): Promise<void> => {
+    const at = overdueAt();
+    if (state.overdue || at === null || Date.now() < at) return;
+    state.overdue = true;
+    refreshRisk();
+    state.version += 1;
+    await record({
+      requestId: `overdue:${state.effectiveDeadline}:${nowIso()}`,
+      event: 'overdue',
+      actor: null,
+      from: state.status,
+      notices: [
+        {
+          kind: 'overdue',
+          dueDate: state.effectiveDeadline,
+          noticeDate: today(),
+          recipients: ['lead', 'lead-head'],
+          parties: {
+            leadDepartmentId: state.leadDepartmentId,
+            coDepartmentIds: [...state.coDepartmentIds],
+            supervisorId: state.supervisorId,
+          },
+        },
+      ],
+    });
+  };
+
+  while (!closed() && !wantsContinueAsNew()) {
+    if (state.suspended) {
+      await condition(() => !state.suspended || closed() || wantsContinueAsNew());
+      continue;
     }
+    const cal = await ensureCalendar(state.deadline);
+    state.effectiveDeadline = effectiveDeadline(cal, state.deadline);
+    await catchUpOverdue();
+    if (refreshRisk()) {
+      state.version += 1;
+      await record({
+        requestId: `risk:${nowIso()}`,
+        event: 'risk',
+        actor: null,
+        from: state.status,
+      });
+    }
+    const wake = nextWake(cal);
+    changed = false;
+    const interrupted = () => changed || closed() || wantsContinueAsNew();
+    if (!wake) {
+      await condition(interrupted);
+      continue;
+    }
+    const timeout = wake.at - Date.now();
+    if (timeout > 0 && (await condition(interrupted, timeout))) continue;
+    if (interrupted() || state.suspended) continue;
+    if (wake.refresh) await ensureCalendar(state.deadline, true);
+    else await fire(wake);
   }
 
   await condition(allHandlersFinished);
   await recording;
+  if (!closed()) return continueAsNew<typeof workPointWorkflow>(input, snapshot());
   return snapshot();
+}
+
+function safe<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof UnknownYearError) return null;
+    throw error;
+  }
 }

@@ -8,7 +8,10 @@ import { WorkPointActivitiesService } from './work-point.activities';
 /** Binds the Nest providers into the plain activities object Temporal expects. */
 export function bindActivities(app: INestApplicationContext): WorkPointActivities {
   const workPoints = app.get(WorkPointActivitiesService);
-  return { recordTransition: (rec) => workPoints.recordTransition(rec) };
+  return {
+    recordTransition: (rec) => workPoints.recordTransition(rec),
+    loadCalendar: (request) => workPoints.loadCalendar(request),
+  };
 }
 
 /**

@@ -1,23 +1,87 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TransitionRecord, WorkPointActivities } from '@workpoints/contracts';
+import type {
+  Actor,
+  CalendarData,
+  CalendarRequest,
+  NoticeRecord,
+  PointChanges,
+  TransitionRecord,
+  WorkPointActivities,
+} from '@workpoints/contracts';
+import { shanghaiDate } from '@workpoints/domain';
 import {
   AuditEventEntity,
   ProgressReportEntity,
   ReminderEntity,
   SignOffEntity,
   WorkPointEntity,
+  loadCalendarData,
 } from '@workpoints/persistence';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+type ReminderRow = Pick<
+  ReminderEntity,
+  'kind' | 'dueDate' | 'noticeDate' | 'recipient' | 'recipientKey' | 'departmentId' | 'userId'
+>;
+
+/** One outbox row per recipient of a notice: departments for department roles, people otherwise. */
+export function noticeRows(notice: NoticeRecord): ReminderRow[] {
+  const base = { kind: notice.kind, dueDate: notice.dueDate, noticeDate: notice.noticeDate };
+  const { leadDepartmentId, coDepartmentIds, supervisorId } = notice.parties;
+  return notice.recipients.flatMap((recipient): ReminderRow[] => {
+    switch (recipient) {
+      case 'lead':
+      case 'lead-head':
+        return [
+          {
+            ...base,
+            recipient,
+            recipientKey: `${recipient}:${leadDepartmentId}`,
+            departmentId: leadDepartmentId,
+            userId: null,
+          },
+        ];
+      case 'co':
+        return coDepartmentIds.map((id) => ({
+          ...base,
+          recipient,
+          recipientKey: `co:${id}`,
+          departmentId: id,
+          userId: null,
+        }));
+      case 'supervisor':
+        return [
+          {
+            ...base,
+            recipient,
+            recipientKey: `supervisor:${supervisorId}`,
+            departmentId: null,
+            userId: supervisorId,
+          },
+        ];
+      case 'coordinator':
+        return [
+          { ...base, recipient, recipientKey: 'coordinator', departmentId: null, userId: null },
+        ];
+    }
+  });
+}
 
 /**
  * Activities of the work-point workflow, as a Nest provider so they share the persistence
  * module with the API. Each transition is written in one transaction: the read model, the
- * audit row, and whatever the transition carries (report, sign-off, reminder rows).
+ * audit row, and whatever the transition carries (report, sign-off, notice rows, changes of
+ * deadline, parties or policy).
  */
 @Injectable()
 export class WorkPointActivitiesService implements WorkPointActivities {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  loadCalendar(request: CalendarRequest): Promise<CalendarData> {
+    return loadCalendarData(this.dataSource.manager, request.fromYear, request.toYear);
+  }
 
   async recordTransition(rec: TransitionRecord): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
@@ -43,7 +107,21 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           fromStatus: rec.from,
           toStatus: rec.to,
           before: { status: point.status, risk: point.risk, overdue: point.overdue },
-          after: { status: rec.to, risk: rec.risk, overdue: rec.overdue },
+          after: {
+            status: rec.to,
+            risk: rec.risk,
+            overdue: rec.overdue,
+            ...(rec.changes ? { changes: rec.changes } : {}),
+            ...(rec.notices?.length
+              ? {
+                  notices: rec.notices.map((n) => ({
+                    kind: n.kind,
+                    dueDate: n.dueDate,
+                    recipients: n.recipients,
+                  })),
+                }
+              : {}),
+          },
           comment: rec.comment,
           requestId: rec.requestId,
           at,
@@ -53,23 +131,27 @@ export class WorkPointActivitiesService implements WorkPointActivities {
         .execute();
       if ((audit.raw as unknown[]).length === 0) return;
 
-      await tx.update(
+      const newer = await tx.update(
         WorkPointEntity,
         { id: rec.pointId, version: LessThan(rec.version) },
-        { status: rec.to, risk: rec.risk, overdue: rec.overdue, version: rec.version },
+        {
+          status: rec.to,
+          risk: rec.risk,
+          overdue: rec.overdue,
+          version: rec.version,
+          ...readModelChanges(rec.changes),
+        },
       );
-      if (rec.report && rec.actor) {
-        await tx.insert(ProgressReportEntity, {
-          pointId: rec.pointId,
-          departmentId: point.leadDepartmentId ?? rec.actor.departmentId ?? undefined,
-          authorId: rec.actor.userId,
-          kind: rec.report.kind,
-          text: rec.report.text,
-          percent: rec.report.percent,
-          requestId: rec.requestId,
-          createdAt: at,
-        });
+      if (newer.affected && rec.changes?.parties) {
+        await tx.query('DELETE FROM work_point_co_departments WHERE point_id = $1', [rec.pointId]);
+        for (const id of rec.changes.parties.coDepartmentIds)
+          await tx.query(
+            'INSERT INTO work_point_co_departments (point_id, department_id) VALUES ($1, $2)',
+            [rec.pointId, id],
+          );
       }
+      if (rec.report && rec.actor)
+        await this.insertReport(tx, rec, rec.report, rec.actor, point, at);
       if (rec.signOff && rec.actor) {
         await tx.insert(SignOffEntity, {
           pointId: rec.pointId,
@@ -81,21 +163,74 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           createdAt: at,
         });
       }
-      for (const reminder of rec.reminders) {
+      const rows: ReminderRow[] = [
+        ...(rec.notices ?? []).flatMap(noticeRows),
+        // Runs started before notices existed send their one overdue reminder this way.
+        ...(rec.reminders ?? []).map((r) => ({
+          kind: r.kind,
+          dueDate: r.dueDate,
+          noticeDate: shanghaiDate(at),
+          recipient: 'lead',
+          recipientKey: `lead:${r.departmentId}`,
+          departmentId: r.departmentId,
+          userId: null,
+        })),
+      ];
+      if (rows.length > 0)
         await tx
           .createQueryBuilder()
           .insert()
           .into(ReminderEntity)
-          .values({
-            pointId: rec.pointId,
-            kind: reminder.kind,
-            dueDate: reminder.dueDate,
-            departmentId: reminder.departmentId,
-            createdAt: at,
-          })
+          .values(rows.map((row) => ({ ...row, pointId: rec.pointId, createdAt: at })))
           .orIgnore()
           .execute();
-      }
     });
   }
+
+  /** A report row; a lead report takes along the co-departments' contributions waiting for it. */
+  private async insertReport(
+    tx: EntityManager,
+    rec: TransitionRecord,
+    report: NonNullable<TransitionRecord['report']>,
+    actor: Actor,
+    point: WorkPointEntity,
+    at: Date,
+  ): Promise<void> {
+    const contribution = report.kind === 'contribution';
+    const inserted = await tx.insert(ProgressReportEntity, {
+      pointId: rec.pointId,
+      departmentId: contribution
+        ? (actor.departmentId ?? undefined)
+        : (point.leadDepartmentId ?? actor.departmentId ?? undefined),
+      authorId: actor.userId,
+      kind: report.kind,
+      text: report.text,
+      percent: report.percent,
+      requestId: rec.requestId,
+      createdAt: at,
+    });
+    if (contribution) return;
+    const id = (inserted.identifiers[0] as { id: string }).id;
+    await tx.update(
+      ProgressReportEntity,
+      { pointId: rec.pointId, kind: 'contribution', attachedToId: IsNull() },
+      { attachedToId: id },
+    );
+  }
+}
+
+function readModelChanges(
+  changes: PointChanges | null | undefined,
+): QueryDeepPartialEntity<WorkPointEntity> {
+  if (!changes) return {};
+  const out: QueryDeepPartialEntity<WorkPointEntity> = {};
+  if (changes.deadline) out.deadline = changes.deadline;
+  if (changes.parties) {
+    out.leadDepartmentId = changes.parties.leadDepartmentId;
+    out.supervisorId = changes.parties.supervisorId;
+  }
+  if (changes.policy) out.policy = changes.policy;
+  if (changes.suspended !== undefined) out.suspended = changes.suspended;
+  if (changes.pendingExtension !== undefined) out.pendingExtension = changes.pendingExtension;
+  return out;
 }

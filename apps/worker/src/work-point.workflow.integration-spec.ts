@@ -1,231 +1,69 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { loadConfig } from '@workpoints/config';
+import { Worker } from '@temporalio/worker';
 import {
-  WORK_POINT_WORKFLOW_TYPE,
   acknowledgeUpdate,
   approveUpdate,
+  getStateQuery,
   reportProgressUpdate,
   returnUpdate,
   submitCompletionUpdate,
-  getStateQuery,
-  type Actor,
-  type WorkPointInput,
   type WorkPointState,
 } from '@workpoints/contracts';
-import { shanghaiDate } from '@workpoints/domain';
-import {
-  DepartmentEntity,
-  PlanEntity,
-  ReminderEntity,
-  UserEntity,
-  WorkPointEntity,
-  createDataSource,
-  runMigrations,
-  seedDemoOrganisation,
-} from '@workpoints/persistence';
-import {
-  createTestDatabase,
-  startTimeSkippingServer,
-  temporalCliPath,
-  type TestDatabase,
-} from '@workpoints/testing';
-import { repoRoot, workflowBundleOptions } from '@workpoints/temporal';
-import { NestFactory } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
-import { bindActivities } from './create-worker';
-import { WorkerModule } from './worker.module';
+import { CalendarOverrideEntity, ReminderEntity, WorkPointEntity } from '@workpoints/persistence';
+import { workflowBundleOptions } from '@workpoints/temporal';
+import { TimeSkippingFixture } from './testing/time-skipping-fixture';
 
 /**
- * The deadline timer under the time-skipping test server: months pass in milliseconds, with
- * the real activities writing to a real PostgreSQL database.
+ * The work-point workflow under the time-skipping test server, with the real activities
+ * writing to a real PostgreSQL database. The year-long schedule is in work-point.year; this
+ * file covers a year the calendar does not know, the sign-off chain and the validators.
  */
-describe('work-point workflow deadline (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  let ds: DataSource;
-  let app: INestApplicationContext;
-  let worker: Worker;
-  let running: Promise<void>;
-  let lead: DepartmentEntity;
-  let staff: Actor;
-  let head: Actor;
-  let supervisor: Actor;
-  let coordinator: Actor;
-  let supervisorId: string;
-  let planId: string;
-  const taskQueue = `wp-ts-${randomUUID()}`;
-
-  const actor = (u: UserEntity): Actor => ({
-    userId: u.id,
-    displayName: u.displayName,
-    departmentId: u.departmentId,
-    roles: u.roles,
-  });
-
-  async function newPoint(number: number, deadline: string): Promise<WorkPointInput> {
-    const point = await ds.getRepository(WorkPointEntity).save({
-      planId,
-      number,
-      title: `要点${number}`,
-      text: '',
-      leadDepartmentId: lead.id,
-      supervisorId,
-      deadline,
-      status: 'draft',
-      position: number,
-      workflowId: `ts-${planId}-${number}`,
-    });
-    return {
-      pointId: point.id,
-      planId,
-      number,
-      title: point.title,
-      leadDepartmentId: lead.id,
-      coDepartmentIds: [],
-      supervisorId,
-      deadline,
-      publishedBy: coordinator,
-      publishRequestId: `publish:${planId}`,
-    };
-  }
-
-  /**
-   * `RECORD_HISTORIES=1` refreshes the committed histories that workflows/src/replay
-   * checks every change of workflow code against (only when a change is meant to be
-   * incompatible and is versioned with patched()).
-   */
-  async function recordHistory(workflowId: string, name: string): Promise<void> {
-    if (process.env['RECORD_HISTORIES'] !== '1') return;
-    const json = execFileSync(await temporalCliPath(), [
-      'workflow',
-      'show',
-      '--address',
-      env.address,
-      '--workflow-id',
-      workflowId,
-      '--output',
-      'json',
-    ]);
-    writeFileSync(join(repoRoot(), 'workflows/histories', `${name}.json`), json);
-  }
+describe('work-point workflow (time-skipping)', () => {
+  const fx = new TimeSkippingFixture();
+  const weekendsOnly = (year: number) =>
+    fx.ds.getRepository(CalendarOverrideEntity).save({ kind: 'weekends-only', date: null, year });
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    db = await createTestDatabase('wp_wf');
-    await runMigrations(db.url);
-    ds = await createDataSource(db.url).initialize();
-    await seedDemoOrganisation(ds, { password: 'time-skipping' });
-    const users = ds.getRepository(UserEntity);
-    lead = await ds.getRepository(DepartmentEntity).findOneByOrFail({ code: 'zlglc' });
-    staff = actor(await users.findOneByOrFail({ username: 'zlglc.staff' }));
-    coordinator = actor(await users.findOneByOrFail({ username: 'coordinator' }));
-    head = actor(await users.findOneByOrFail({ username: 'zlglc.head' }));
-    supervisor = actor(await users.findOneByOrFail({ username: 'supervisor.li' }));
-    supervisorId = supervisor.userId;
-    planId = (
-      await ds.getRepository(PlanEntity).save({
-        title: '测试计划',
-        year: 2026,
-        status: 'published',
-        createdById: coordinator.userId,
-      })
-    ).id;
-
-    env = await startTimeSkippingServer();
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: 'redis://127.0.0.1:6379',
-      JWT_SECRET: 'x'.repeat(32),
-      TEMPORAL_TASK_QUEUE: taskQueue,
-    });
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-      logger: ['error'],
-    });
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      activities: bindActivities(app),
-      ...workflowBundleOptions(),
-      bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook },
-    });
-    running = worker.run();
+    await fx.start('wp_wf');
+    await weekendsOnly(2060);
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await app?.close();
-    await env?.teardown();
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => fx.stop());
 
-  it('turns the point red after its deadline and records one reminder for the lead department', async () => {
-    const now = new Date(await env.currentTimeMs());
-    const deadline = shanghaiDate(new Date(now.getTime() + 10 * 86_400_000));
-    const input = await newPoint(1, deadline);
-    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
-      taskQueue,
-      workflowId: `ts-${planId}-1`,
-      args: [input],
-    });
+  it('stops at a year the calendar does not know and goes on once the admin adds it', async () => {
+    await fx.sleepUntil('2060-12-01 10:00');
+    const { handle, pointId } = await fx.publish({ deadline: '2060-12-30' });
     await handle.executeUpdate(acknowledgeUpdate, {
-      args: [{ requestId: 'ack-1', actor: staff }],
-      updateId: 'ack-1',
+      args: [{ requestId: 'ack-1', actor: fx.staff }],
     });
+    const notices = async () =>
+      (await fx.ds.getRepository(ReminderEntity).findBy({ pointId }))
+        .map((r) => `${r.noticeDate} ${r.kind} ${r.recipient}`)
+        .sort();
 
-    await env.sleep('9 days');
-    expect((await handle.query(getStateQuery)).overdue).toBe(false);
+    // Deadline Thursday 12-30; overdue on Friday 12-31 at 09:00. The escalation 3 working
+    // days later falls in 2061, which nobody has entered: it is not guessed.
+    await fx.sleepUntil('2061-01-09 12:00');
+    expect(await handle.query(getStateQuery)).toMatchObject({ overdue: true, risk: 'red' });
+    const before = await notices();
+    expect(before.filter((n) => n.includes('escalation'))).toEqual([]);
+    expect(before).toContain('2060-12-31 overdue lead-head');
 
-    await env.sleep('2 days');
-    const state: WorkPointState = await handle.query(getStateQuery);
-    expect(state).toMatchObject({ status: 'acknowledged', overdue: true, risk: 'red' });
-
-    const row = await ds.getRepository(WorkPointEntity).findOneByOrFail({ id: input.pointId });
-    expect(row).toMatchObject({ status: 'acknowledged', overdue: true, risk: 'red', version: 3 });
-    const reminders = await ds.getRepository(ReminderEntity).findBy({ pointId: input.pointId });
-    expect(reminders.map((r) => [r.kind, r.dueDate, r.departmentId])).toEqual([
-      ['overdue', deadline, lead.id],
+    // The admin confirms 2061 as weekends-only; within a day the workflow loads the calendar
+    // again, sends the escalation that was due on Wednesday 01-05 and goes on every 5 days.
+    await weekendsOnly(2061);
+    await fx.sleepUntil('2061-01-12 12:00');
+    expect((await notices()).filter((n) => n.includes('escalation'))).toEqual([
+      '2061-01-05 escalation supervisor',
+      '2061-01-12 escalation coordinator',
     ]);
-
-    // Time goes on: still one reminder, the timer fires once.
-    await env.sleep('30 days');
-    expect(await ds.getRepository(ReminderEntity).countBy({ pointId: input.pointId })).toBe(1);
-    await recordHistory(`ts-${planId}-1`, 'work-point-overdue');
-  });
-
-  it('leaves a point that is on time green', async () => {
-    const now = new Date(await env.currentTimeMs());
-    const input = await newPoint(2, shanghaiDate(new Date(now.getTime() + 60 * 86_400_000)));
-    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
-      taskQueue,
-      workflowId: `ts-${planId}-2`,
-      args: [input],
-    });
-    await env.sleep('20 days');
-    expect(await handle.query(getStateQuery)).toMatchObject({
-      status: 'assigned',
-      overdue: false,
-      risk: 'green',
-    });
-    expect(await ds.getRepository(ReminderEntity).countBy({ pointId: input.pointId })).toBe(0);
+    const row = await fx.ds.getRepository(WorkPointEntity).findOneByOrFail({ id: pointId });
+    expect(row).toMatchObject({ status: 'acknowledged', overdue: true, risk: 'red' });
   });
 
   it('runs a whole lifecycle whose history replays deterministically', async () => {
-    const now = new Date(await env.currentTimeMs());
-    const input = await newPoint(3, shanghaiDate(new Date(now.getTime() + 90 * 86_400_000)));
-    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
-      taskQueue,
-      workflowId: `ts-${planId}-3`,
-      args: [input],
-    });
+    const { handle, workflowId } = await fx.publish({ deadline: '2061-06-30' });
+    const { staff, head, supervisor } = fx;
     await handle.executeUpdate(acknowledgeUpdate, {
       args: [{ requestId: 'a', actor: staff }],
       updateId: 'a',
@@ -265,17 +103,12 @@ describe('work-point workflow deadline (time-skipping)', () => {
       },
       history,
     );
-    await recordHistory(`ts-${planId}-3`, 'work-point-completed-with-return');
+    await fx.recordHistory(workflowId, 'v2-completed-with-return');
   });
 
   it('refuses in the update validator, with a coded reason, what the API would refuse', async () => {
-    const now = new Date(await env.currentTimeMs());
-    const input = await newPoint(4, shanghaiDate(new Date(now.getTime() + 90 * 86_400_000)));
-    const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
-      taskQueue,
-      workflowId: `ts-${planId}-4`,
-      args: [input],
-    });
+    const { handle, pointId } = await fx.publish({ deadline: '2061-06-30' });
+    const { staff, head, supervisor } = fx;
     const refusal = async (p: Promise<unknown>) => {
       const error = await p.then(
         () => null,
@@ -318,7 +151,7 @@ describe('work-point workflow deadline (time-skipping)', () => {
     ).toMatchObject({ type: 'INVALID_INPUT' });
     // refused updates leave no trace: only publish and the acknowledgement were recorded
     expect(await handle.query(getStateQuery)).toMatchObject({ status: 'acknowledged', version: 2 });
-    const row = await ds.getRepository(WorkPointEntity).findOneByOrFail({ id: input.pointId });
+    const row = await fx.ds.getRepository(WorkPointEntity).findOneByOrFail({ id: pointId });
     expect(row.version).toBe(2);
   });
 });

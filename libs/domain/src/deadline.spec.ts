@@ -25,5 +25,16 @@ describe('deadlines in Asia/Shanghai', () => {
     expect(riskColour({ status: 'in_progress', overdue: true })).toBe('red');
     expect(riskColour({ status: 'in_progress', overdue: false })).toBe('green');
     expect(riskColour({ status: 'completed', overdue: true })).toBe('green');
+    expect(riskColour({ status: 'cancelled', overdue: true })).toBe('green');
+    expect(riskColour({ status: 'in_progress', overdue: false, reportMissing: true })).toBe(
+      'yellow',
+    );
+    expect(riskColour({ status: 'in_progress', overdue: false, deadlineNear: true })).toBe(
+      'yellow',
+    );
+    // completion submitted: a near deadline is not a risk, a missed report still is
+    expect(riskColour({ status: 'submitted', overdue: false, deadlineNear: true })).toBe('green');
+    expect(riskColour({ status: 'submitted', overdue: false, reportMissing: true })).toBe('yellow');
+    expect(riskColour({ status: 'in_progress', overdue: true, reportMissing: true })).toBe('red');
   });
 });

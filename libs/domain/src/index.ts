@@ -6,3 +6,4 @@ export * from './visibility';
 export * from './department-suggestions';
 export * from './publication';
 export * from './notice-schedule';
+export * from './policy';

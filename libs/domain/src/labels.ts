@@ -1,4 +1,11 @@
-import type { PointStatus, RiskColour, Role, TimelineEvent } from '@workpoints/contracts';
+import type {
+  NoticeKind,
+  NoticeRecipient,
+  PointStatus,
+  RiskColour,
+  Role,
+  TimelineEvent,
+} from '@workpoints/contracts';
 
 /** Chinese labels shown to users; the English keys are what code and the API use. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -17,6 +24,7 @@ export const STATUS_LABELS: Record<PointStatus, string> = {
   submitted: '已报送办结',
   head_approved: '处室负责人已审核',
   completed: '已办结',
+  cancelled: '已取消',
 };
 
 export const RISK_LABELS: Record<RiskColour, string> = {
@@ -33,10 +41,51 @@ export const EVENT_LABELS: Record<TimelineEvent, string> = {
   approve: '审核通过',
   return: '退回',
   overdue: '逾期',
+  notice: '提醒',
+  risk: '预警变化',
+  contribute: '配合单位报送材料',
+  'request-extension': '申请延期',
+  'decide-extension': '审批延期',
+  suspend: '暂停',
+  resume: '恢复',
+  cancel: '取消',
+  reassign: '调整责任单位',
+  'change-deadline': '调整完成时限',
+  'change-policy': '调整督办规则',
 };
 
-/** The label of a timeline entry: sign-offs say which level approved or returned. */
-export function timelineLabel(event: string, from: string | null): string {
+export const NOTICE_LABELS: Record<NoticeKind, string> = {
+  'ack-reminder': '签收提醒',
+  'report-reminder': '进展报送提醒',
+  'report-missed': '未按时报送进展',
+  'deadline-reminder': '到期提醒',
+  overdue: '逾期通知',
+  escalation: '逾期提请督办',
+};
+
+export const RECIPIENT_LABELS: Record<NoticeRecipient, string> = {
+  lead: '牵头单位',
+  'lead-head': '牵头单位负责人',
+  co: '配合单位',
+  supervisor: '分管领导',
+  coordinator: '督办员',
+};
+
+/**
+ * The label of a timeline entry: sign-offs say which level approved or returned, an extension
+ * decision whether it was granted (from the audit row's `after.changes.extension.decision`).
+ */
+export function timelineLabel(
+  event: string,
+  from: string | null,
+  after?: Record<string, unknown> | null,
+): string {
+  if (event === 'decide-extension') {
+    const changes = after?.['changes'] as { extension?: { decision?: string } } | undefined;
+    const decision = changes?.extension?.decision;
+    if (decision === 'approved') return '同意延期';
+    if (decision === 'rejected') return '不同意延期';
+  }
   if (event === 'approve')
     return from === 'head_approved' ? '分管领导审核通过，办结' : '处室负责人审核通过';
   if (event === 'return') return from === 'head_approved' ? '分管领导退回' : '处室负责人退回';

@@ -2,6 +2,7 @@ import {
   ErrorCode,
   type Actor,
   type PointAction,
+  type PointContext,
   type PointParties,
   type PointStatus,
 } from '@workpoints/contracts';
@@ -84,5 +85,95 @@ describe('decide: the work-point lifecycle', () => {
     const d = decide('submitted', 'approve', supervisor, parties);
     expect(d.allowed).toBe(false);
     if (!d.allowed) expect(d.message).toBe('当前应由牵头单位负责人审核');
+  });
+
+  describe('extensions, contributions and the coordinator', () => {
+    const ctx = (over: Partial<PointContext> = {}): PointContext => ({
+      suspended: false,
+      deadlinePassed: false,
+      extensionPending: false,
+      ...over,
+    });
+    const with_ = (status: PointStatus, action: PointAction, actor: Actor, c: PointContext) => {
+      const d = decide(status, action, actor, parties, c);
+      return d.allowed ? d.to : d.code;
+    };
+
+    it('lets the lead department ask for an extension before the deadline, one at a time', () => {
+      expect(with_('in_progress', 'request-extension', leadStaff, ctx())).toBe('in_progress');
+      expect(with_('in_progress', 'request-extension', coStaff, ctx())).toBe(ErrorCode.NotInRemit);
+      expect(with_('assigned', 'request-extension', leadStaff, ctx())).toBe(ErrorCode.OutOfTurn);
+      expect(with_('submitted', 'request-extension', leadStaff, ctx())).toBe(ErrorCode.OutOfTurn);
+      const late = decide(
+        'in_progress',
+        'request-extension',
+        leadStaff,
+        parties,
+        ctx({ deadlinePassed: true }),
+      );
+      expect(late).toMatchObject({ allowed: false, message: expect.stringContaining('时限已过') });
+      const twice = decide(
+        'in_progress',
+        'request-extension',
+        leadStaff,
+        parties,
+        ctx({ extensionPending: true }),
+      );
+      expect(twice).toMatchObject({ allowed: false, code: ErrorCode.OutOfTurn });
+    });
+
+    it('lets only the point’s supervisor decide a pending extension', () => {
+      const pending = ctx({ extensionPending: true, deadlinePassed: true });
+      expect(with_('in_progress', 'decide-extension', supervisor, pending)).toBe('in_progress');
+      expect(with_('in_progress', 'decide-extension', otherSupervisor, pending)).toBe(
+        ErrorCode.NotInRemit,
+      );
+      expect(with_('in_progress', 'decide-extension', leadHead, pending)).toBe(
+        ErrorCode.NotInRemit,
+      );
+      expect(with_('in_progress', 'decide-extension', supervisor, ctx())).toBe(ErrorCode.OutOfTurn);
+    });
+
+    it('lets co-departments contribute until completion is submitted', () => {
+      expect(with_('acknowledged', 'contribute', coStaff, ctx())).toBe('acknowledged');
+      expect(with_('acknowledged', 'contribute', leadStaff, ctx())).toBe(ErrorCode.NotInRemit);
+      expect(with_('submitted', 'contribute', coStaff, ctx())).toBe(ErrorCode.OutOfTurn);
+    });
+
+    it('gives suspension, resumption, cancellation and changes to the coordinator alone', () => {
+      for (const action of [
+        'suspend',
+        'cancel',
+        'reassign',
+        'change-deadline',
+        'change-policy',
+      ] as const) {
+        expect(with_('in_progress', action, leadHead, ctx())).toBe(ErrorCode.NotInRemit);
+        expect(with_('in_progress', action, supervisor, ctx())).toBe(ErrorCode.NotInRemit);
+      }
+      expect(with_('in_progress', 'suspend', coordinator, ctx())).toBe('in_progress');
+      expect(with_('in_progress', 'suspend', coordinator, ctx({ suspended: true }))).toBe(
+        ErrorCode.OutOfTurn,
+      );
+      expect(with_('in_progress', 'resume', coordinator, ctx())).toBe(ErrorCode.OutOfTurn);
+      expect(with_('in_progress', 'resume', coordinator, ctx({ suspended: true }))).toBe(
+        'in_progress',
+      );
+      expect(with_('submitted', 'cancel', coordinator, ctx({ suspended: true }))).toBe('cancelled');
+      expect(with_('in_progress', 'change-deadline', coordinator, ctx({ suspended: true }))).toBe(
+        'in_progress',
+      );
+    });
+
+    it('holds the department’s actions while suspended, and everything once closed', () => {
+      const held = decide('in_progress', 'report', leadStaff, parties, ctx({ suspended: true }));
+      expect(held).toMatchObject({
+        allowed: false,
+        code: ErrorCode.OutOfTurn,
+        message: expect.stringContaining('已暂停'),
+      });
+      expect(with_('cancelled', 'resume', coordinator, ctx())).toBe(ErrorCode.OutOfTurn);
+      expect(with_('completed', 'change-deadline', coordinator, ctx())).toBe(ErrorCode.OutOfTurn);
+    });
   });
 });

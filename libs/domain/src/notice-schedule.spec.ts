@@ -1,6 +1,6 @@
 import { WorkCalendar, buildCalendarData } from '@workpoints/calendar';
 import { DEFAULT_POLICY } from '@workpoints/contracts';
-import { noticeSchedule } from './notice-schedule';
+import { noticeSchedule, yellowFrom } from './notice-schedule';
 
 // 2023 National Day: 2023-09-29 … 2023-10-06 off, Saturday 10-07 and Sunday 10-08 worked;
 // 2024-01-01 (Monday) off. Dates below are worked out by hand from that, not by the calendar.
@@ -87,5 +87,37 @@ describe('noticeSchedule with the default policy', () => {
         until: '2031-04-30',
       }),
     ).toThrow('2031');
+  });
+
+  it('says which days a report answers, and ends only the series a year it does not know cuts', () => {
+    const unknown: number[] = [];
+    const notices = noticeSchedule({
+      publishedOn: '2024-11-04',
+      deadline: '2024-12-31',
+      policy: DEFAULT_POLICY,
+      calendar: new WorkCalendar(buildCalendarData([2024])),
+      until: '2025-03-31',
+      onUnknownYear: (year) => unknown.push(year),
+    });
+    expect(
+      notices.filter((n) => n.kind === 'report-missed').map((n) => [n.periodStart, n.dueDate]),
+    ).toEqual([
+      ['2024-11-04', '2024-11-25'],
+      ['2024-11-25', '2024-12-25'],
+    ]);
+    // the overdue day (2025-01-02) needs 2025: that series stops, the rest is there
+    expect(notices.map((n) => n.kind)).not.toContain('overdue');
+    expect(notices.filter((n) => n.kind === 'deadline-reminder')).toHaveLength(3);
+    expect(unknown).toEqual([2025]);
+  });
+});
+
+describe('yellowFrom', () => {
+  it('opens the yellow window at the reminder time, 5 working days before the moved deadline', () => {
+    // deadline Sunday 2023-10-01 → Thursday 09-28; 5 working days before: 09-21
+    expect(yellowFrom('2023-10-01', DEFAULT_POLICY, calendar)).toBe('2023-09-21T01:00:00.000Z');
+    expect(
+      yellowFrom('2023-10-01', { ...DEFAULT_POLICY, yellowWithinWorkdays: 0 }, calendar),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { atShanghaiTime, type WorkCalendar } from '@workpoints/calendar';
+import { UnknownYearError, atShanghaiTime, type WorkCalendar } from '@workpoints/calendar';
 import type { NoticeKind, NoticeRecipient, PointPolicy } from '@workpoints/contracts';
 
 export interface ScheduledNotice {
@@ -10,6 +10,11 @@ export interface ScheduledNotice {
   recipients: NoticeRecipient[];
   /** The due day the notice is about (acknowledgement, report, deadline); its idempotency key. */
   dueDate: string;
+  /**
+   * Report notices: the day after which a report counts for this due day (the previous due
+   * day, or the publication day). A report on a day in (periodStart, dueDate] answers it.
+   */
+  periodStart?: string;
 }
 
 export interface ScheduleInput {
@@ -21,6 +26,12 @@ export interface ScheduleInput {
   calendar: WorkCalendar;
   /** Last day to schedule escalations for (inclusive); they repeat until the point is closed. */
   until: string;
+  /**
+   * Called with a year the calendar does not know, instead of throwing: the series that needed
+   * it stops there and the rest of the schedule is still returned. Without it, the
+   * UnknownYearError is thrown (a schedule is never a weekday guess).
+   */
+  onUnknownYear?: (year: number) => void;
 }
 
 /** Report due days after publication up to the deadline, before moving off non-working days. */
@@ -50,7 +61,13 @@ function reportDueDays(policy: PointPolicy, publishedOn: string, deadline: strin
 export function noticeSchedule(input: ScheduleInput): ScheduledNotice[] {
   const { publishedOn, policy, calendar, until } = input;
   const notices: ScheduledNotice[] = [];
-  const add = (date: string, kind: NoticeKind, recipients: NoticeRecipient[], dueDate: string) => {
+  const add = (
+    date: string,
+    kind: NoticeKind,
+    recipients: NoticeRecipient[],
+    dueDate: string,
+    periodStart?: string,
+  ) => {
     if (date <= publishedOn || date > until) return;
     notices.push({
       at: atShanghaiTime(date, policy.reminderTime).toISOString(),
@@ -58,38 +75,90 @@ export function noticeSchedule(input: ScheduleInput): ScheduledNotice[] {
       kind,
       recipients,
       dueDate,
+      ...(periodStart === undefined ? {} : { periodStart }),
     });
   };
-  const deadline = calendar.adjustDeadline(input.deadline, policy.nonWorkdayRule);
+  /** Runs one series of notices; a year the calendar does not know ends that series only. */
+  const series = (build: () => void): void => {
+    try {
+      build();
+    } catch (error) {
+      if (!(error instanceof UnknownYearError) || !input.onUnknownYear) throw error;
+      input.onUnknownYear(error.year);
+    }
+  };
 
-  const ackDue = calendar.addWorkdays(publishedOn, policy.acknowledgeWithinWorkdays);
-  add(ackDue, 'ack-reminder', ['lead'], ackDue);
+  series(() => {
+    const ackDue = calendar.addWorkdays(publishedOn, policy.acknowledgeWithinWorkdays);
+    add(ackDue, 'ack-reminder', ['lead'], ackDue);
+  });
 
-  for (const raw of reportDueDays(policy, publishedOn, deadline)) {
-    if (raw <= publishedOn) continue;
-    const due = calendar.adjustDeadline(raw, policy.nonWorkdayRule);
-    if (due > deadline) continue;
-    add(
-      calendar.addWorkdays(due, -policy.reportReminderWorkdaysBefore),
-      'report-reminder',
-      ['lead', 'co'],
-      due,
-    );
-    add(calendar.nextWorkday(due), 'report-missed', ['lead', 'lead-head'], due);
-  }
+  let deadline: string | null = null;
+  series(() => {
+    deadline = calendar.adjustDeadline(input.deadline, policy.nonWorkdayRule);
+  });
+  if (deadline === null) return sorted(notices);
+  const due: string = deadline;
+
+  series(() => {
+    let periodStart = publishedOn;
+    for (const raw of reportDueDays(policy, publishedOn, due)) {
+      if (raw <= publishedOn) continue;
+      const reportDue = calendar.adjustDeadline(raw, policy.nonWorkdayRule);
+      if (reportDue > due || reportDue <= periodStart) continue;
+      add(
+        calendar.addWorkdays(reportDue, -policy.reportReminderWorkdaysBefore),
+        'report-reminder',
+        ['lead', 'co'],
+        reportDue,
+        periodStart,
+      );
+      add(
+        calendar.nextWorkday(reportDue),
+        'report-missed',
+        ['lead', 'lead-head'],
+        reportDue,
+        periodStart,
+      );
+      periodStart = reportDue;
+    }
+  });
 
   for (const n of [...new Set(policy.deadlineReminderWorkdaysBefore)].sort((a, b) => b - a))
-    add(calendar.addWorkdays(deadline, -n), 'deadline-reminder', ['lead', 'co'], deadline);
+    series(() => add(calendar.addWorkdays(due, -n), 'deadline-reminder', ['lead', 'co'], due));
 
-  const overdueOn = calendar.nextWorkday(deadline);
-  add(overdueOn, 'overdue', ['lead', 'lead-head'], deadline);
-  let step = calendar.addWorkdays(overdueOn, policy.escalateToSupervisorAfterWorkdays);
-  add(step, 'escalation', ['supervisor'], deadline);
-  for (;;) {
-    step = calendar.addWorkdays(step, policy.escalateToCoordinatorEveryWorkdays);
-    if (step > until) break;
-    add(step, 'escalation', ['coordinator'], deadline);
-  }
+  series(() => {
+    const overdueOn = calendar.nextWorkday(due);
+    add(overdueOn, 'overdue', ['lead', 'lead-head'], due);
+    let step = calendar.addWorkdays(overdueOn, policy.escalateToSupervisorAfterWorkdays);
+    add(step, 'escalation', ['supervisor'], due);
+    for (;;) {
+      step = calendar.addWorkdays(step, policy.escalateToCoordinatorEveryWorkdays);
+      if (step > until) break;
+      add(step, 'escalation', ['coordinator'], due);
+    }
+  });
 
+  return sorted(notices);
+}
+
+function sorted(notices: ScheduledNotice[]): ScheduledNotice[] {
   return notices.sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
+}
+
+/**
+ * The instant a point turns yellow for its near deadline: the policy's reminder time on the
+ * `yellowWithinWorkdays`-th working day before the (moved) deadline; null when the window is 0.
+ */
+export function yellowFrom(
+  deadline: string,
+  policy: PointPolicy,
+  calendar: WorkCalendar,
+): string | null {
+  if (policy.yellowWithinWorkdays <= 0) return null;
+  const moved = calendar.adjustDeadline(deadline, policy.nonWorkdayRule);
+  return atShanghaiTime(
+    calendar.addWorkdays(moved, -policy.yellowWithinWorkdays),
+    policy.reminderTime,
+  ).toISOString();
 }

@@ -1,10 +1,27 @@
 import type { PointStatus, RiskColour } from '@workpoints/contracts';
 
+export interface RiskFacts {
+  status: PointStatus;
+  overdue: boolean;
+  /** A progress report was missed and none has come since. */
+  reportMissing?: boolean;
+  /** The deadline is within the policy's yellow window (working days). */
+  deadlineNear?: boolean;
+}
+
+/** Completion has been submitted: the department's part is done until a return. */
+export function completionSubmitted(status: PointStatus): boolean {
+  return status === 'submitted' || status === 'head_approved' || status === 'completed';
+}
+
 /**
- * Risk colour (红黄绿灯) of a point. Red once overdue and not completed; otherwise green.
- * Yellow (missing report, deadline near) arrives with the working-day calendar.
+ * Risk colour (红黄绿灯) of a point: red once overdue and not closed; yellow when a report is
+ * missing, or the deadline is near and completion has not been submitted; otherwise green.
  */
-export function riskColour(state: { status: PointStatus; overdue: boolean }): RiskColour {
-  if (state.status === 'completed') return 'green';
-  return state.overdue ? 'red' : 'green';
+export function riskColour(facts: RiskFacts): RiskColour {
+  if (facts.status === 'completed' || facts.status === 'cancelled') return 'green';
+  if (facts.overdue) return 'red';
+  if (facts.reportMissing) return 'yellow';
+  if (facts.deadlineNear && !completionSubmitted(facts.status)) return 'yellow';
+  return 'green';
 }

@@ -144,12 +144,15 @@ describe('schema constraints', () => {
     expect(await ds.getRepository(AuditEventEntity).countBy({ requestId: 'publish-1' })).toBe(2);
   });
 
-  it('rejects a duplicate reminder (point, kind, due date, recipient)', async () => {
+  it('rejects a duplicate notice (point, kind, due date, day sent, recipient)', async () => {
     // A fresh object per insert: TypeORM writes the generated id back into the one it is given.
-    const reminder = (dueDate: string, createdAt: string) => ({
+    const reminder = (dueDate: string, createdAt: string, recipient = 'lead') => ({
       pointId: point.id,
       kind: 'overdue',
       dueDate,
+      noticeDate: dueDate,
+      recipient,
+      recipientKey: `${recipient}:${department.id}`,
       departmentId: department.id,
       createdAt: new Date(createdAt),
     });
@@ -160,9 +163,17 @@ describe('schema constraints', () => {
     );
     expect(pgError(error)).toMatchObject({ code: '23505', constraint: 'uq_reminders_once' });
 
+    // the same notice to the department's head is another row
+    await ds
+      .getRepository(ReminderEntity)
+      .insert(reminder('2025-06-30', '2025-07-01T00:00:00Z', 'lead-head'));
     await ds.getRepository(ReminderEntity).insert(reminder('2025-07-31', '2025-08-01T00:00:00Z'));
     const stored = await ds.getRepository(ReminderEntity).find({ order: { dueDate: 'ASC' } });
-    expect(stored.map((r) => r.dueDate)).toEqual(['2025-06-30', '2025-07-31']);
+    expect(stored.map((r) => `${r.dueDate} ${r.recipient}`).sort()).toEqual([
+      '2025-06-30 lead',
+      '2025-06-30 lead-head',
+      '2025-07-31 lead',
+    ]);
   });
 
   it('rejects a second point with the same number in a plan', async () => {

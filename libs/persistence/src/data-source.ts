@@ -16,6 +16,7 @@ import {
 import { InitialSchema1795237623788 } from './migrations/1795237623788-initial-schema';
 import { PlanImportDrafts1795240550439 } from './migrations/1795240550439-plan-import-drafts';
 import { CalendarOverrides1795243010739 } from './migrations/1795243010739-calendar-overrides';
+import { PointPolicyAndNotices1795244962034 } from './migrations/1795244962034-point-policy-and-notices';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   InitialSchema1795237623788,
   PlanImportDrafts1795240550439,
   CalendarOverrides1795243010739,
+  PointPolicyAndNotices1795244962034,
 ];
 
 /**

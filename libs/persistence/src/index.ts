@@ -6,3 +6,4 @@ export * from './persistence.module';
 export * from './schema-drift';
 export * from './seed/demo-organisation.seed';
 export * from './seed/keyword-rules.seed';
+export * from './calendar-store';

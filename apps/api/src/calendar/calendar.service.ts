@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  PACKAGE_KNOWN_YEARS,
-  WorkCalendar,
-  buildCalendarData,
-  type CalendarOverride,
-} from '@workpoints/calendar';
+import { PACKAGE_KNOWN_YEARS, WorkCalendar, buildCalendarData } from '@workpoints/calendar';
 import { ErrorCode, type Actor } from '@workpoints/contracts';
-import { AuditEventEntity, CalendarOverrideEntity } from '@workpoints/persistence';
+import {
+  AuditEventEntity,
+  CalendarOverrideEntity,
+  toCalendarOverride,
+} from '@workpoints/persistence';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import type { CreateOverrideDto } from './calendar.dto';
@@ -33,7 +32,9 @@ export class CalendarService {
 
   async calendar(years: number[]): Promise<WorkCalendar> {
     const overrides = await this.dataSource.getRepository(CalendarOverrideEntity).find();
-    return new WorkCalendar(buildCalendarData([...new Set(years)], overrides.map(toOverride)));
+    return new WorkCalendar(
+      buildCalendarData([...new Set(years)], overrides.map(toCalendarOverride)),
+    );
   }
 
   /** The years among these dates that the calendar does not know, ascending. */
@@ -47,7 +48,7 @@ export class CalendarService {
     const overrides = await this.dataSource
       .getRepository(CalendarOverrideEntity)
       .find({ where: { year }, order: { date: 'ASC' } });
-    const data = buildCalendarData([year], overrides.map(toOverride));
+    const data = buildCalendarData([year], overrides.map(toCalendarOverride));
     const known = data.knownYears.includes(year);
     return {
       year,
@@ -130,10 +131,4 @@ export class CalendarService {
       });
     });
   }
-}
-
-function toOverride(row: CalendarOverrideEntity): CalendarOverride {
-  return row.kind === 'weekends-only'
-    ? { year: row.year, kind: row.kind }
-    : { date: row.date as string, kind: row.kind };
 }

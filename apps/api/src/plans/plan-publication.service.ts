@@ -10,6 +10,7 @@ import {
 } from '@workpoints/contracts';
 import { PlanEntity, WorkPointEntity } from '@workpoints/persistence';
 import { TemporalClientService } from '@workpoints/temporal';
+import { resolvePolicy } from '@workpoints/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
@@ -112,6 +113,7 @@ export class PlanPublicationService {
         deadline: p.deadline as string,
         publishedBy: actor,
         publishRequestId: `publish:${plan.publishRequestId ?? requestId}`,
+        policy: resolvePolicy(plan.policy, p.policy),
       };
       try {
         await client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {

@@ -22,6 +22,8 @@ export interface PointPolicy {
   escalateToCoordinatorEveryWorkdays: number;
   /** A deadline or due day on a non-working day moves to the working day before, or after. */
   nonWorkdayRule: 'previous' | 'next';
+  /** Yellow (黄灯) from this many working days before the deadline until completion is submitted. */
+  yellowWithinWorkdays: number;
 }
 
 export const DEFAULT_POLICY: PointPolicy = Object.freeze({
@@ -35,6 +37,7 @@ export const DEFAULT_POLICY: PointPolicy = Object.freeze({
   escalateToSupervisorAfterWorkdays: 3,
   escalateToCoordinatorEveryWorkdays: 5,
   nonWorkdayRule: 'previous',
+  yellowWithinWorkdays: 5,
 }) as PointPolicy;
 
 export const NOTICE_KINDS = [

@@ -2,6 +2,13 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AcknowledgeArgs,
   ApproveArgs,
+  ChangeDeadlineArgs,
+  ChangePolicyArgs,
+  ContributeArgs,
+  DecideExtensionArgs,
+  ReassignArgs,
+  RequestExtensionArgs,
+  SteerArgs,
   ReportProgressArgs,
   ReturnArgs,
   SubmitCompletionArgs,
@@ -18,6 +25,22 @@ export const submitCompletionUpdate = defineUpdate<WorkPointState, [SubmitComple
 );
 export const approveUpdate = defineUpdate<WorkPointState, [ApproveArgs]>('approve');
 export const returnUpdate = defineUpdate<WorkPointState, [ReturnArgs]>('return');
+
+export const contributeUpdate = defineUpdate<WorkPointState, [ContributeArgs]>('contribute');
+export const requestExtensionUpdate = defineUpdate<WorkPointState, [RequestExtensionArgs]>(
+  'requestExtension',
+);
+export const decideExtensionUpdate = defineUpdate<WorkPointState, [DecideExtensionArgs]>(
+  'decideExtension',
+);
+export const suspendUpdate = defineUpdate<WorkPointState, [SteerArgs]>('suspend');
+export const resumeUpdate = defineUpdate<WorkPointState, [SteerArgs]>('resume');
+export const cancelUpdate = defineUpdate<WorkPointState, [SteerArgs]>('cancel');
+export const reassignUpdate = defineUpdate<WorkPointState, [ReassignArgs]>('reassign');
+export const changeDeadlineUpdate = defineUpdate<WorkPointState, [ChangeDeadlineArgs]>(
+  'changeDeadline',
+);
+export const changePolicyUpdate = defineUpdate<WorkPointState, [ChangePolicyArgs]>('changePolicy');
 
 export const getStateQuery = defineQuery<WorkPointState>('getState');
 

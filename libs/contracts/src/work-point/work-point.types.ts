@@ -1,3 +1,5 @@
+import type { CalendarData } from '../calendar.types';
+import type { NoticeKind, NoticeRecipient, PointPolicy } from './policy.types';
 /** Roles a user can hold (one user may hold several). */
 export const ROLES = ['admin', 'coordinator', 'staff', 'head', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -14,6 +16,7 @@ export const POINT_STATUSES = [
   'submitted',
   'head_approved',
   'completed',
+  'cancelled',
 ] as const;
 export type PointStatus = (typeof POINT_STATUSES)[number];
 
@@ -21,11 +24,41 @@ export const RISK_COLOURS = ['green', 'yellow', 'red'] as const;
 export type RiskColour = (typeof RISK_COLOURS)[number];
 
 /** Human actions on a point, each a Workflow Update. */
-export const POINT_ACTIONS = ['acknowledge', 'report', 'submit', 'approve', 'return'] as const;
+export const POINT_ACTIONS = [
+  'acknowledge',
+  'report',
+  'submit',
+  'approve',
+  'return',
+  /** A co-department's contribution, attached to the lead department's next report. */
+  'contribute',
+  'request-extension',
+  'decide-extension',
+  'suspend',
+  'resume',
+  'cancel',
+  'reassign',
+  'change-deadline',
+  'change-policy',
+] as const;
 export type PointAction = (typeof POINT_ACTIONS)[number];
 
-/** Transitions the workflow makes by itself. */
-export const SYSTEM_EVENTS = ['publish', 'overdue'] as const;
+/** Actions of the general office (督办员) that steer a running point. */
+export const COORDINATOR_ACTIONS = [
+  'suspend',
+  'resume',
+  'cancel',
+  'reassign',
+  'change-deadline',
+  'change-policy',
+] as const satisfies readonly PointAction[];
+export type CoordinatorAction = (typeof COORDINATOR_ACTIONS)[number];
+
+/**
+ * Transitions the workflow makes by itself: publication, the overdue turn, notices
+ * (reminders, flags, escalations) and a change of risk colour with nothing else happening.
+ */
+export const SYSTEM_EVENTS = ['publish', 'overdue', 'notice', 'risk'] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
 export type TimelineEvent = PointAction | SystemEvent;
@@ -58,6 +91,25 @@ export interface WorkPointInput extends PointParties {
   publishedBy: Actor;
   /** Request id of the publication, so the first transition is recorded once. */
   publishRequestId: string;
+  /** The point's policy (plan policy with the point's own changes); DEFAULT_POLICY if absent. */
+  policy?: PointPolicy;
+  /**
+   * Continue-as-new once the history holds this many events (default 2,000), besides when the
+   * server suggests it. Lower only in tests that exercise the hand-over.
+   */
+  historyLimit?: number;
+}
+
+/** An extension (延期) asked by the lead department and waiting for the supervisor. */
+export interface PendingExtension {
+  requestId: string;
+  requestedBy: string;
+  requestedByName: string;
+  /** The deadline asked for, `YYYY-MM-DD`. */
+  deadline: string;
+  reason: string;
+  /** ISO instant, workflow time. */
+  at: string;
 }
 
 export interface WorkPointState extends PointParties {
@@ -74,6 +126,30 @@ export interface WorkPointState extends PointParties {
   version: number;
   /** Request ids already applied, with the action each one was, so a retry is one action. */
   appliedRequests: Record<string, PointAction>;
+  /** The policy the point is chased by. */
+  policy: PointPolicy;
+  /** The day the point was published, Asia/Shanghai. */
+  publishedOn: string;
+  /** The deadline moved to a working day by the policy's non-working-day rule. */
+  effectiveDeadline: string;
+  /** Suspended (暂停) by the coordinator: no notices, no department actions until resumed. */
+  suspended: boolean;
+  /** The latest report-due day whose report was missed, until the next report arrives. */
+  reportMissedFor: string | null;
+  /** Days (Asia/Shanghai) of the latest progress reports, newest last, at most a few. */
+  reportDays: string[];
+  /** The waiting extension request, if any (one at a time). */
+  pendingExtension: PendingExtension | null;
+  /** Notices due at or before this instant have been sent or dropped (ISO instant). */
+  noticesThrough: string;
+}
+
+/** Context the lifecycle rule needs beyond status and parties. */
+export interface PointContext {
+  suspended: boolean;
+  /** The point's effective deadline has passed (end of that day, Asia/Shanghai). */
+  deadlinePassed: boolean;
+  extensionPending: boolean;
 }
 
 interface ActionBase {
@@ -102,6 +178,40 @@ export interface ReturnArgs extends ActionBase {
   comment: string;
 }
 
+export interface ContributeArgs extends ActionBase {
+  text: string;
+}
+
+export interface RequestExtensionArgs extends ActionBase {
+  /** The deadline asked for, `YYYY-MM-DD`, later than the current one. */
+  deadline: string;
+  reason: string;
+}
+
+export interface DecideExtensionArgs extends ActionBase {
+  approve: boolean;
+  /** Approving: the new deadline (defaults to the one asked for). */
+  deadline?: string | null;
+  /** Rejecting: the reason, required; approving: an optional comment. */
+  comment?: string | null;
+}
+
+export interface SteerArgs extends ActionBase {
+  /** Why (suspend, cancel, change of deadline: required). */
+  reason: string | null;
+}
+
+export interface ReassignArgs extends SteerArgs, PointParties {}
+
+export interface ChangeDeadlineArgs extends SteerArgs {
+  deadline: string;
+}
+
+export interface ChangePolicyArgs extends SteerArgs {
+  /** Fields to change; the rest stay. */
+  policy: Partial<PointPolicy>;
+}
+
 /** One transition as the workflow hands it to the recording activity. */
 export interface TransitionRecord {
   pointId: string;
@@ -118,12 +228,57 @@ export interface TransitionRecord {
   /** ISO instant, workflow time. */
   at: string;
   comment: string | null;
-  report: { text: string; percent: number | null; kind: 'progress' | 'completion' } | null;
+  report: {
+    text: string;
+    percent: number | null;
+    kind: 'progress' | 'completion' | 'contribution';
+  } | null;
   signOff: { level: SignOffLevel; decision: 'approved' | 'returned' } | null;
-  /** Reminder rows to write with the transition (the future inbox/outbox). */
-  reminders: { kind: 'overdue'; dueDate: string; departmentId: string }[];
+  /**
+   * Reminder rows of workflows started before notices existed (overdue only); kept so their
+   * recordings still land. New runs send `notices`.
+   */
+  reminders?: { kind: 'overdue'; dueDate: string; departmentId: string }[];
+  /** Notices sent with this transition, written as rows in the same transaction (the outbox). */
+  notices?: NoticeRecord[];
+  /** What changed on the point besides status (deadline, parties, policy, extension). */
+  changes?: PointChanges | null;
+}
+
+/** A notice as the workflow sends it; the activity resolves roles to departments and people. */
+export interface NoticeRecord {
+  kind: NoticeKind;
+  /** The due day it is about (acknowledgement, report, deadline). */
+  dueDate: string;
+  /** The day it is sent (Asia/Shanghai). */
+  noticeDate: string;
+  recipients: NoticeRecipient[];
+  /** The parties when it was sent. */
+  parties: PointParties;
+}
+
+export interface PointChanges {
+  deadline?: string;
+  parties?: PointParties;
+  policy?: PointPolicy;
+  suspended?: boolean;
+  extension?: {
+    decision: 'requested' | 'approved' | 'rejected';
+    deadline: string;
+    reason: string | null;
+  };
+  /** The extension now waiting (set on a request, null once decided). */
+  pendingExtension?: PendingExtension | null;
+}
+
+/** A year range of the working-day calendar, as the workflow asks for it. */
+export interface CalendarRequest {
+  fromYear: number;
+  toYear: number;
 }
 
 export interface WorkPointActivities {
   recordTransition(record: TransitionRecord): Promise<void>;
+  /** The working-day calendar (package data with the admin's overrides) for the years asked. */
+  loadCalendar(request: CalendarRequest): Promise<CalendarData>;
 }

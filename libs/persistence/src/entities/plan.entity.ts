@@ -1,3 +1,4 @@
+import type { PointPolicy } from '@workpoints/contracts';
 import {
   Check,
   Column,
@@ -47,6 +48,10 @@ export class PlanEntity {
   /** Request id of the publication, so a retried publish is recognised as the same one. */
   @Column({ name: 'publish_request_id', type: 'varchar', nullable: true })
   publishRequestId!: string | null;
+
+  /** Policy fields for every point of the plan, over the defaults (points may change them). */
+  @Column({ type: 'jsonb', nullable: true })
+  policy!: Partial<PointPolicy> | null;
 
   /** The year's headline targets from the preamble (`Target` of @workpoints/plan-parser). */
   @Column({ type: 'jsonb', default: () => "'[]'" })

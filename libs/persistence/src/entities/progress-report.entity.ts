@@ -12,13 +12,17 @@ import { DepartmentEntity } from './department.entity';
 import { UserEntity } from './user.entity';
 import { WorkPointEntity } from './work-point.entity';
 
-export type ProgressReportKind = 'progress' | 'completion';
+export type ProgressReportKind = 'progress' | 'completion' | 'contribution';
 
-/** A progress report (进展情况) or completion submission, written when the workflow accepts it. */
+/**
+ * A progress report (进展情况), a completion submission, or a co-department's contribution
+ * (配合材料), written when the workflow accepts it. A contribution is attached to the lead
+ * department's next progress or completion report (`attachedToId`).
+ */
 @Entity('progress_reports')
 @Index('uq_progress_reports_point_request', ['pointId', 'requestId'], { unique: true })
 @Index('ix_progress_reports_point_created', ['pointId', 'createdAt'])
-@Check('ck_progress_reports_kind', `"kind" IN ('progress', 'completion')`)
+@Check('ck_progress_reports_kind', `"kind" IN ('progress', 'completion', 'contribution')`)
 @Check('ck_progress_reports_percent', `"percent" BETWEEN 0 AND 100`)
 export class ProgressReportEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -58,6 +62,14 @@ export class ProgressReportEntity {
 
   @Column({ name: 'request_id', type: 'varchar' })
   requestId!: string;
+
+  /** For a contribution: the lead department's report it was attached to, once there is one. */
+  @Column({ name: 'attached_to_id', type: 'uuid', nullable: true })
+  attachedToId!: string | null;
+
+  @ManyToOne(() => ProgressReportEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'attached_to_id' })
+  attachedTo?: ProgressReportEntity | null;
 
   /** Workflow time of the transition, set by the recording activity (not the insert time). */
   @Column({ name: 'created_at', type: 'timestamptz' })

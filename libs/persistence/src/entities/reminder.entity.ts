@@ -1,5 +1,6 @@
 import {
   Column,
+  Index,
   Entity,
   JoinColumn,
   ManyToOne,
@@ -8,14 +9,18 @@ import {
   type Relation,
 } from 'typeorm';
 import { DepartmentEntity } from './department.entity';
+import { UserEntity } from './user.entity';
 import { WorkPointEntity } from './work-point.entity';
 
 /**
- * A reminder (提醒 / 催办) owed to a department. `uq_reminders_once` is the idempotency key
- * (point, kind, due date, recipient): a reminder is never sent twice for the same reason.
+ * A notice (提醒 / 催办 / 督办) owed to a department or a person: the outbox the point's workflow
+ * writes in the same transaction as the transition that sends it. `uq_reminders_once` is the
+ * idempotency key (point, kind, due date, day sent, recipient): a notice is never written
+ * twice for the same reason.
  */
 @Entity('reminders')
-@Unique('uq_reminders_once', ['pointId', 'kind', 'dueDate', 'departmentId'])
+@Unique('uq_reminders_once', ['pointId', 'kind', 'dueDate', 'noticeDate', 'recipientKey'])
+@Index('ix_reminders_point_notice_date', ['pointId', 'noticeDate'])
 export class ReminderEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -27,21 +32,41 @@ export class ReminderEntity {
   @JoinColumn({ name: 'point_id' })
   point?: Relation<WorkPointEntity>;
 
-  /** Why the reminder is owed, e.g. 'overdue'. */
+  /** Why the notice is owed: a `NoticeKind` (ack-reminder, report-missed, overdue, …). */
   @Column({ type: 'varchar' })
   kind!: string;
 
-  /** The deadline the reminder is about, `YYYY-MM-DD`. */
+  /** The due day the notice is about (acknowledgement, report or deadline), `YYYY-MM-DD`. */
   @Column({ name: 'due_date', type: 'date' })
   dueDate!: string;
 
-  /** The recipient department. */
-  @Column({ name: 'department_id', type: 'uuid' })
-  departmentId!: string;
+  /** The working day it is sent, Asia/Shanghai. */
+  @Column({ name: 'notice_date', type: 'date' })
+  noticeDate!: string;
 
-  @ManyToOne(() => DepartmentEntity, { nullable: false, onDelete: 'RESTRICT' })
+  /** The recipient's role on the point: lead, lead-head, co, supervisor, coordinator. */
+  @Column({ type: 'varchar', default: 'lead' })
+  recipient!: string;
+
+  /** `role:department or user id` (`coordinator` alone): the recipient in the unique key. */
+  @Column({ name: 'recipient_key', type: 'varchar' })
+  recipientKey!: string;
+
+  /** The recipient department (lead, lead-head, co), or null for a person. */
+  @Column({ name: 'department_id', type: 'uuid', nullable: true })
+  departmentId!: string | null;
+
+  @ManyToOne(() => DepartmentEntity, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'department_id' })
-  department?: Relation<DepartmentEntity>;
+  department?: Relation<DepartmentEntity> | null;
+
+  /** The recipient person (the point's supervisor), or null. */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<UserEntity> | null;
 
   /** Workflow time, set by the recording activity. */
   @Column({ name: 'created_at', type: 'timestamptz' })

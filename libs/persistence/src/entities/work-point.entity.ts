@@ -1,4 +1,4 @@
-import type { PointStatus, RiskColour } from '@workpoints/contracts';
+import type { PendingExtension, PointPolicy, PointStatus, RiskColour } from '@workpoints/contracts';
 import type { DepartmentSuggestions } from '@workpoints/domain';
 import {
   Check,
@@ -95,6 +95,21 @@ export class WorkPointEntity {
 
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
+
+  /** Suspended (暂停) by the coordinator: the workflow sends nothing until resumed. */
+  @Column({ type: 'boolean', default: false })
+  suspended!: boolean;
+
+  /**
+   * The point's own policy fields over the plan's (a draft), or the whole policy the workflow
+   * runs by (once published; kept current when the coordinator changes it).
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  policy!: Partial<PointPolicy> | null;
+
+  /** The extension (延期) waiting for the supervisor, as the workflow holds it. */
+  @Column({ name: 'pending_extension', type: 'jsonb', nullable: true })
+  pendingExtension!: PendingExtension | null;
 
   /** `plan-{planId}-point-{no}` once published; null while the plan is a draft. */
   @Column({ name: 'workflow_id', type: 'varchar', nullable: true })
