@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Actor } from '@workpoints/contracts';
+import { ErrorCode, type Actor, type PointPolicy } from '@workpoints/contracts';
+import { policyProblems, resolvePolicy } from '@workpoints/domain';
 import {
   AuditEventEntity,
   DepartmentEntity,
@@ -10,7 +11,7 @@ import {
 } from '@workpoints/persistence';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
-import type { AddPointDto, EditPointDto } from './dto/edit-draft.dto';
+import type { AddPointDto, EditPlanDto, EditPointDto } from './dto/edit-draft.dto';
 import { PlansService } from './plans.service';
 
 const ASSIGNMENT_FIELDS = new Set([
@@ -45,8 +46,23 @@ export class PlanDraftsService {
     private readonly plans: PlansService,
   ) {}
 
+  /** The plan's own policy fields, over the defaults, for every point that does not set its own. */
+  editPlan(planId: string, dto: EditPlanDto, actor: Actor): Promise<PlanEntity> {
+    return this.inDraft(planId, actor, async (tx, audit, plan) => {
+      if (dto.policy === undefined) return plan;
+      const before = plan.policy;
+      plan.policy = mergePolicy(plan.policy, dto.policy, null);
+      await tx.save(plan);
+      await audit(
+        { op: 'edit_plan', before: { policy: before }, after: { policy: plan.policy } },
+        null,
+      );
+      return plan;
+    });
+  }
+
   edit(planId: string, pointId: string, dto: EditPointDto, actor: Actor): Promise<WorkPointEntity> {
-    return this.inDraft(planId, actor, async (tx, audit) => {
+    return this.inDraft(planId, actor, async (tx, audit, plan) => {
       const point = await this.point(tx, planId, pointId);
       const before = snapshot(point);
       await this.plans.checkAssignments([
@@ -69,6 +85,8 @@ export class PlanDraftsService {
       if (dto.nodeId !== undefined) point.nodeId = dto.nodeId;
       if (dto.targets !== undefined) point.targets = dto.targets.map((t) => ({ ...t }));
       if (dto.subItems !== undefined) point.subItems = dto.subItems;
+      if (dto.policy !== undefined)
+        point.policy = mergePolicy(point.policy, dto.policy, plan.policy, `第${point.number}项`);
       await tx.save(point);
       if (dto.number !== undefined && dto.number !== point.number)
         await this.moveTo(tx, planId, point.id, dto.number);
@@ -234,6 +252,7 @@ export class PlanDraftsService {
         pointId: string | null,
         event?: AuditEventEntity['event'],
       ) => Promise<void>,
+      plan: PlanEntity,
     ) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (tx) => {
@@ -244,17 +263,21 @@ export class PlanDraftsService {
       if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${planId}`);
       if (plan.status !== 'draft')
         throw new DomainException(ErrorCode.PlanState, '计划已发布，草稿不能再修改');
-      return work(tx, async (after, pointId, event = 'plan_edited') => {
-        await tx.save(AuditEventEntity, {
-          planId,
-          pointId,
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          event,
-          after,
-          at: new Date(),
-        });
-      });
+      return work(
+        tx,
+        async (after, pointId, event = 'plan_edited') => {
+          await tx.save(AuditEventEntity, {
+            planId,
+            pointId,
+            actorId: actor.userId,
+            actorName: actor.displayName,
+            event,
+            after,
+            at: new Date(),
+          });
+        },
+        plan,
+      );
     });
   }
 
@@ -334,5 +357,30 @@ function snapshot(p: WorkPointEntity): Record<string, unknown> {
     deadlineText: p.deadlineText,
     targets: p.targets,
     subItems: p.subItems,
+    policy: p.policy,
   };
+}
+
+/**
+ * A draft's own policy fields with `change` merged in (null clears them), refused with every
+ * problem in Chinese; `under` is the layer beneath (the plan's, for a point), so a combination
+ * that only fails once resolved is caught too.
+ */
+function mergePolicy(
+  own: Partial<PointPolicy> | null,
+  change: Partial<PointPolicy> | null,
+  under: Partial<PointPolicy> | null,
+  where = '计划',
+): Partial<PointPolicy> | null {
+  if (change === null) return null;
+  const merged = { ...own, ...change };
+  const problems = policyProblems(change);
+  if (problems.length === 0) problems.push(...policyProblems(resolvePolicy(under, merged)));
+  if (problems.length > 0)
+    throw new DomainException(
+      ErrorCode.InvalidInput,
+      `${where}的督办规则有误：${problems.join('；')}`,
+      { problems },
+    );
+  return Object.keys(merged).length > 0 ? merged : null;
 }

@@ -70,7 +70,7 @@ export class PlanPublicationService {
             `工作日历中还没有 ${unknownYears.join('、')} 年的节假日安排：请先录入该年的节假日和调休，或确认该年只按周末计算（POST /api/calendar/overrides），再发布`,
             { unknownYears },
           );
-        const unready = this.plans.unready(points, this.plans.today());
+        const unready = this.plans.unready(points, this.plans.today(), plan.policy);
         if (unready.length > 0) {
           const summary = unready
             .map((u) => `第${u.number}项：${u.problems.join('、')}`)

@@ -16,6 +16,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CreatePlanDto, PublishPlanDto } from './dto/create-plan.dto';
 import {
   AddPointDto,
+  EditPlanDto,
   EditPointDto,
   MergePointDto,
   RenameNodeDto,
@@ -54,9 +55,23 @@ export class PlansController {
     return this.plans.get(planId);
   }
 
+  @Patch(':planId')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: '修改草稿计划：全计划的督办规则（仅草稿）' })
+  async editPlan(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Body() body: EditPlanDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanView> {
+    await this.drafts.editPlan(planId, body, actor);
+    return this.plans.get(planId);
+  }
+
   @Patch(':planId/points/:pointId')
   @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: '修改草稿要点：交办信息、标题、正文、序号、章节、目标、时限（仅草稿）' })
+  @ApiOperation({
+    summary: '修改草稿要点：交办信息、标题、正文、序号、章节、目标、时限、督办规则（仅草稿）',
+  })
   edit(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Param('pointId', ParseUUIDPipe) pointId: string,

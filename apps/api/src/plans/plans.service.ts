@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Actor } from '@workpoints/contracts';
-import { publicationProblems, shanghaiDate } from '@workpoints/domain';
+import { ErrorCode, type Actor, type PointPolicy } from '@workpoints/contracts';
+import {
+  policyProblems,
+  publicationProblems,
+  resolvePolicy,
+  shanghaiDate,
+} from '@workpoints/domain';
 import {
   AuditEventEntity,
   PlanEntity,
@@ -30,6 +35,10 @@ export interface PlanView {
   year: number;
   status: string;
   publishedAt: Date | null;
+  /** The policy the plan's points are chased by, unless a point sets its own fields. */
+  policy: PointPolicy;
+  /** The plan's own policy fields over the defaults (what PATCH /plans/{id} edits). */
+  ownPolicy: Partial<PointPolicy> | null;
   /** The year's headline targets (from an import's preamble). */
   targets: Record<string, unknown>[];
   /** What the importer was unsure of, and years whose holidays the calendar does not know yet. */
@@ -172,6 +181,8 @@ export class PlansService {
       year: plan.year,
       status: plan.status,
       publishedAt: plan.publishedAt,
+      policy: resolvePolicy(plan.policy),
+      ownPolicy: plan.policy,
       targets: plan.targets,
       warnings: [...plan.warnings, ...(await this.calendarWarnings(points))],
       nodes: roots,
@@ -191,9 +202,23 @@ export class PlansService {
   }
 
   /** Points of a plan that cannot be published yet, each with what it lacks. */
-  unready(points: WorkPointEntity[], today: string): { number: number; problems: string[] }[] {
+  /**
+   * Points that cannot be published yet, each with its problems — including a policy that is
+   * invalid once the plan's fields and the point's own are combined.
+   */
+  unready(
+    points: WorkPointEntity[],
+    today: string,
+    planPolicy: PlanEntity['policy'] = null,
+  ): { number: number; problems: string[] }[] {
     return points
-      .map((p) => ({ number: p.number, problems: publicationProblems(p, today) }))
+      .map((p) => ({
+        number: p.number,
+        problems: [
+          ...publicationProblems(p, today),
+          ...policyProblems(resolvePolicy(planPolicy, p.policy)).map((m) => `督办规则：${m}`),
+        ],
+      }))
       .filter((p) => p.problems.length > 0);
   }
 

@@ -9,24 +9,53 @@ import {
   ErrorCode,
   acknowledgeUpdate,
   approveUpdate,
+  cancelUpdate,
+  changeDeadlineUpdate,
+  changePolicyUpdate,
+  contributeUpdate,
+  decideExtensionUpdate,
   getStateQuery,
+  reassignUpdate,
   reportProgressUpdate,
+  requestExtensionUpdate,
+  resumeUpdate,
   returnUpdate,
   submitCompletionUpdate,
+  suspendUpdate,
   type Actor,
   type PointAction,
+  type PointContext,
   type WorkPointState,
 } from '@workpoints/contracts';
-import { RISK_LABELS, STATUS_LABELS, decide } from '@workpoints/domain';
+import {
+  RISK_LABELS,
+  STATUS_LABELS,
+  decide,
+  deadlineInstant,
+  policyProblems,
+  resolvePolicy,
+  shanghaiDate,
+} from '@workpoints/domain';
 import type { WorkPointEntity } from '@workpoints/persistence';
 import { TemporalClientService } from '@workpoints/temporal';
+import { CalendarService } from '../calendar/calendar.service';
 import { DomainException } from '../common/domain.exception';
+import { DepartmentsService } from '../departments/departments.service';
+import { UsersService } from '../users/users.service';
 import type {
-  ApproveDto,
-  ReportProgressDto,
-  ReturnDto,
-  SubmitCompletionDto,
   ActionDto,
+  ApproveDto,
+  ChangeDeadlineDto,
+  ChangePolicyDto,
+  ContributeDto,
+  DecideExtensionDto,
+  ReassignDto,
+  ReportProgressDto,
+  RequestExtensionDto,
+  ResumeDto,
+  ReturnDto,
+  SteerDto,
+  SubmitCompletionDto,
 } from './dto/point-actions.dto';
 import { PointsService, partiesOf } from './points.service';
 
@@ -47,6 +76,9 @@ export class PointActionsService {
   constructor(
     private readonly points: PointsService,
     private readonly temporal: TemporalClientService,
+    private readonly calendar: CalendarService,
+    private readonly departments: DepartmentsService,
+    private readonly users: UsersService,
   ) {}
 
   acknowledge(pointId: string, actor: Actor, dto: ActionDto) {
@@ -94,6 +126,163 @@ export class PointActionsService {
     );
   }
 
+  /** A co-department's input (配合材料), attached to the lead department's next report. */
+  contribute(pointId: string, actor: Actor, dto: ContributeDto) {
+    return this.act(pointId, actor, 'contribute', dto.requestId, (h) =>
+      h.executeUpdate(contributeUpdate, {
+        args: [{ requestId: dto.requestId, actor, text: dto.text }],
+        updateId: dto.requestId,
+      }),
+    );
+  }
+
+  requestExtension(pointId: string, actor: Actor, dto: RequestExtensionDto) {
+    return this.act(
+      pointId,
+      actor,
+      'request-extension',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(requestExtensionUpdate, {
+          args: [{ requestId: dto.requestId, actor, deadline: dto.deadline, reason: dto.reason }],
+          updateId: dto.requestId,
+        }),
+      (point) => this.checkNewDeadline(point, dto.deadline, '申请延期至', true),
+    );
+  }
+
+  decideExtension(pointId: string, actor: Actor, dto: DecideExtensionDto) {
+    return this.act(
+      pointId,
+      actor,
+      'decide-extension',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(decideExtensionUpdate, {
+          args: [
+            {
+              requestId: dto.requestId,
+              actor,
+              approve: dto.approve,
+              deadline: dto.approve ? (dto.deadline ?? null) : null,
+              comment: dto.comment ?? null,
+            },
+          ],
+          updateId: dto.requestId,
+        }),
+      async (point) => {
+        const date = dto.deadline ?? point.pendingExtension?.deadline;
+        if (dto.approve && date) await this.checkNewDeadline(point, date, '延期后的时限', true);
+      },
+    );
+  }
+
+  suspend(pointId: string, actor: Actor, dto: SteerDto) {
+    return this.act(pointId, actor, 'suspend', dto.requestId, (h) =>
+      h.executeUpdate(suspendUpdate, {
+        args: [{ requestId: dto.requestId, actor, reason: dto.reason }],
+        updateId: dto.requestId,
+      }),
+    );
+  }
+
+  resume(pointId: string, actor: Actor, dto: ResumeDto) {
+    return this.act(pointId, actor, 'resume', dto.requestId, (h) =>
+      h.executeUpdate(resumeUpdate, {
+        args: [{ requestId: dto.requestId, actor, reason: dto.reason ?? null }],
+        updateId: dto.requestId,
+      }),
+    );
+  }
+
+  cancel(pointId: string, actor: Actor, dto: SteerDto) {
+    return this.act(pointId, actor, 'cancel', dto.requestId, (h) =>
+      h.executeUpdate(cancelUpdate, {
+        args: [{ requestId: dto.requestId, actor, reason: dto.reason }],
+        updateId: dto.requestId,
+      }),
+    );
+  }
+
+  /** New lead, co-departments and supervisor; checked as a draft assignment is. */
+  reassign(pointId: string, actor: Actor, dto: ReassignDto) {
+    const coDepartmentIds = [...new Set(dto.coDepartmentIds)];
+    return this.act(
+      pointId,
+      actor,
+      'reassign',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(reassignUpdate, {
+          args: [
+            {
+              requestId: dto.requestId,
+              actor,
+              reason: dto.reason ?? null,
+              leadDepartmentId: dto.leadDepartmentId,
+              coDepartmentIds,
+              supervisorId: dto.supervisorId,
+            },
+          ],
+          updateId: dto.requestId,
+        }),
+      async () => {
+        if (coDepartmentIds.includes(dto.leadDepartmentId))
+          throw new DomainException(ErrorCode.InvalidInput, '牵头单位不能同时是配合单位');
+        await this.departments.requireAll([dto.leadDepartmentId], 'leadDepartmentId');
+        await this.departments.requireAll(coDepartmentIds, 'coDepartmentIds');
+        await this.users.requireRole(dto.supervisorId, 'supervisor', 'supervisorId');
+      },
+    );
+  }
+
+  changeDeadline(pointId: string, actor: Actor, dto: ChangeDeadlineDto) {
+    return this.act(
+      pointId,
+      actor,
+      'change-deadline',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(changeDeadlineUpdate, {
+          args: [{ requestId: dto.requestId, actor, reason: dto.reason, deadline: dto.deadline }],
+          updateId: dto.requestId,
+        }),
+      (point) => this.checkNewDeadline(point, dto.deadline, '新的完成时限', false),
+    );
+  }
+
+  changePolicy(pointId: string, actor: Actor, dto: ChangePolicyDto) {
+    return this.act(
+      pointId,
+      actor,
+      'change-policy',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(changePolicyUpdate, {
+          args: [
+            { requestId: dto.requestId, actor, reason: dto.reason ?? null, policy: dto.policy },
+          ],
+          updateId: dto.requestId,
+        }),
+      async (point) => {
+        if (Object.keys(dto.policy).length === 0)
+          throw new DomainException(ErrorCode.InvalidInput, '请至少给出一项要修改的督办规则');
+        const plan = await this.points.planPolicy(point.planId);
+        const problems = policyProblems(dto.policy);
+        if (problems.length === 0)
+          problems.push(...policyProblems(resolvePolicy(plan, point.policy, dto.policy)));
+        if (problems.length > 0)
+          throw new DomainException(
+            ErrorCode.InvalidInput,
+            `督办规则有误：${problems.join('；')}`,
+            {
+              problems,
+            },
+          );
+      },
+    );
+  }
+
   /** The live state, straight from the workflow. */
   async state(pointId: string, actor: Actor): Promise<PointStateView> {
     const point = await this.points.require(pointId, actor);
@@ -101,12 +290,47 @@ export class PointActionsService {
     return view(await this.call(() => handle.query(getStateQuery)));
   }
 
+  /**
+   * A new deadline must be a real future date in a year the working-day calendar knows (the
+   * workflow could not count working days to it otherwise); an extension must also move it later.
+   */
+  private async checkNewDeadline(
+    point: WorkPointEntity,
+    date: string,
+    label: string,
+    laterThanCurrent: boolean,
+  ): Promise<void> {
+    const today = shanghaiDate(new Date());
+    if (date < today)
+      throw new DomainException(
+        ErrorCode.InvalidInput,
+        `${label}不能早于今天（${today}）：${date}`,
+      );
+    if (laterThanCurrent && point.deadline && date <= point.deadline)
+      throw new DomainException(
+        ErrorCode.InvalidInput,
+        `${label}（${date}）应晚于当前时限（${point.deadline}）`,
+      );
+    const unknownYears = await this.calendar.unknownYears([date]);
+    if (unknownYears.length > 0)
+      throw new DomainException(
+        ErrorCode.PlanState,
+        `工作日历中还没有 ${unknownYears.join('、')} 年的节假日安排：请先录入该年的节假日和调休，或确认该年只按周末计算（POST /api/calendar/overrides），再把时限定在该年`,
+        { unknownYears },
+      );
+  }
+
+  /**
+   * @param check further checks of the request against the read model, once the lifecycle rule
+   *   has let it through (so a caller outside the remit learns that first).
+   */
   private async act(
     pointId: string,
     actor: Actor,
     action: PointAction,
     requestId: string,
     send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<WorkPointState>,
+    check?: (point: WorkPointEntity) => Promise<void>,
   ): Promise<PointStateView> {
     const point = await this.points.require(pointId, actor);
     const handle = await this.handle(point);
@@ -117,9 +341,10 @@ export class PointActionsService {
       // A published point whose first transition is not recorded yet is, for the workflow,
       // already assigned: check the turn as of that state rather than refuse a prompt click.
       const status = point.status === 'draft' ? 'assigned' : point.status;
-      const decision = decide(status, action, actor, partiesOf(point));
+      const decision = decide(status, action, actor, partiesOf(point), contextOf(point));
       if (!decision.allowed)
         throw new DomainException(decision.code, `第${point.number}项：${decision.message}`);
+      await check?.(point);
     } else if (recorded !== action) {
       throw new DomainException(
         ErrorCode.RequestIdReused,
@@ -157,6 +382,19 @@ export class PointActionsService {
       );
     }
   }
+}
+
+/**
+ * What the lifecycle rule needs beyond status and parties, as the read model has it. The
+ * workflow decides on its own (effective) deadline; this one may lag by a moment, never lead.
+ */
+function contextOf(point: WorkPointEntity): PointContext {
+  return {
+    suspended: point.suspended,
+    deadlinePassed:
+      point.deadline !== null && Date.now() > deadlineInstant(point.deadline).getTime(),
+    extensionPending: point.pendingExtension !== null,
+  };
 }
 
 function view(state: WorkPointState): PointStateView {

@@ -1,13 +1,31 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@workpoints/contracts';
 import { CurrentActor } from '../auth/auth.decorators';
 import {
   ActionDto,
   ApproveDto,
+  ChangeDeadlineDto,
+  ChangePolicyDto,
+  ContributeDto,
+  DecideExtensionDto,
   ListPointsQuery,
+  ReassignDto,
   ReportProgressDto,
+  RequestExtensionDto,
+  ResumeDto,
   ReturnDto,
+  SteerDto,
   SubmitCompletionDto,
 } from './dto/point-actions.dto';
 import { PointActionsService, type PointStateView } from './point-actions.service';
@@ -102,5 +120,102 @@ export class PointsController {
     @CurrentActor() actor: Actor,
   ) {
     return this.actions.return(id, actor, body);
+  }
+
+  @Post(':pointId/contributions')
+  @HttpCode(200)
+  @ApiOperation({ summary: '报送配合材料（配合单位；附在牵头单位下一次报送中）' })
+  contribute(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: ContributeDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.contribute(id, actor, body);
+  }
+
+  @Post(':pointId/extension-requests')
+  @HttpCode(200)
+  @ApiOperation({ summary: '申请延期（牵头单位；同一时间只能有一项待审批）' })
+  requestExtension(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: RequestExtensionDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.requestExtension(id, actor, body);
+  }
+
+  @Post(':pointId/extension-requests/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: '审批延期（该要点的分管领导；不同意须说明理由）' })
+  decideExtension(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: DecideExtensionDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.decideExtension(id, actor, body);
+  }
+
+  @Post(':pointId/suspend')
+  @HttpCode(200)
+  @ApiOperation({ summary: '暂停办理（督办员；须说明理由，暂停期间不提醒、不办理）' })
+  suspend(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: SteerDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.suspend(id, actor, body);
+  }
+
+  @Post(':pointId/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: '恢复办理（督办员）' })
+  resume(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: ResumeDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.resume(id, actor, body);
+  }
+
+  @Post(':pointId/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: '取消要点（督办员；须说明理由，取消后不能再办理）' })
+  cancel(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: SteerDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.cancel(id, actor, body);
+  }
+
+  @Post(':pointId/reassign')
+  @HttpCode(200)
+  @ApiOperation({ summary: '调整牵头单位、配合单位和分管领导（督办员）' })
+  reassign(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: ReassignDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.reassign(id, actor, body);
+  }
+
+  @Put(':pointId/deadline')
+  @ApiOperation({ summary: '调整完成时限（督办员；须说明理由，日期须在工作日历已知的年份）' })
+  changeDeadline(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: ChangeDeadlineDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.changeDeadline(id, actor, body);
+  }
+
+  @Put(':pointId/policy')
+  @ApiOperation({ summary: '调整督办规则：报送周期、提醒、逾期提请等（督办员；只改给出的字段）' })
+  changePolicy(
+    @Param('pointId', ParseUUIDPipe) id: string,
+    @Body() body: ChangePolicyDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.actions.changePolicy(id, actor, body);
   }
 }

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DepartmentsModule } from '../departments/departments.module';
+import { UsersModule } from '../users/users.module';
 import { PointActionsService } from './point-actions.service';
 import { PointsController } from './points.controller';
 import { PointsService } from './points.service';
 
-@Module({ controllers: [PointsController], providers: [PointsService, PointActionsService] })
+@Module({
+  imports: [CalendarModule, DepartmentsModule, UsersModule],
+  controllers: [PointsController],
+  providers: [PointsService, PointActionsService],
+})
 export class PointsModule {}

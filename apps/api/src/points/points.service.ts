@@ -1,10 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Actor, type PointParties } from '@workpoints/contracts';
-import { RISK_LABELS, STATUS_LABELS, canViewPoint, timelineLabel } from '@workpoints/domain';
+import {
+  ErrorCode,
+  type Actor,
+  type NoticeKind,
+  type NoticeRecipient,
+  type PendingExtension,
+  type PointChanges,
+  type PointParties,
+  type PointPolicy,
+} from '@workpoints/contracts';
+import {
+  NOTICE_LABELS,
+  RECIPIENT_LABELS,
+  RISK_LABELS,
+  STATUS_LABELS,
+  canViewPoint,
+  resolvePolicy,
+  timelineLabel,
+} from '@workpoints/domain';
 import {
   AuditEventEntity,
+  PlanEntity,
   ProgressReportEntity,
+  ReminderEntity,
   SignOffEntity,
   WorkPointEntity,
 } from '@workpoints/persistence';
@@ -36,14 +55,39 @@ export interface TimelineEntry {
   from: string | null;
   to: string | null;
   comment: string | null;
+  /** What the action changed besides status: deadline, parties, policy, extension, suspension. */
+  changes: PointChanges | null;
   at: Date;
+}
+
+/** A notice (提醒 / 催办 / 督办) the point's workflow sent, one row per recipient. */
+export interface NoticeView {
+  kind: string;
+  label: string;
+  /** The day it is about (acknowledgement, report or deadline). */
+  dueDate: string;
+  /** The day it was sent, Asia/Shanghai. */
+  noticeDate: string;
+  recipient: string;
+  recipientLabel: string;
+  departmentId: string | null;
+  userId: string | null;
+  deliveredAt: Date | null;
 }
 
 export interface PointDetail extends PointSummary {
   text: string;
+  /** Suspended (暂停) by the coordinator. */
+  suspended: boolean;
+  /** The extension request waiting for the supervisor, if any. */
+  pendingExtension: PendingExtension | null;
+  /** The policy the point is chased by (defaults, the plan's fields, the point's own). */
+  policy: PointPolicy;
   timeline: TimelineEntry[];
+  /** Progress reports, completions and co-departments' contributions (`attachedToId`: the report it went with). */
   reports: ProgressReportEntity[];
   signOffs: SignOffEntity[];
+  notices: NoticeView[];
 }
 
 /** Reads of points come from the read model, scoped to what the actor may see. */
@@ -89,7 +133,7 @@ export class PointsService {
 
   async detail(pointId: string, actor: Actor): Promise<PointDetail> {
     const point = await this.require(pointId, actor);
-    const [events, reports, signOffs] = await Promise.all([
+    const [events, reports, signOffs, notices, planPolicy] = await Promise.all([
       this.dataSource
         .getRepository(AuditEventEntity)
         .find({ where: { pointId }, order: { at: 'ASC', id: 'ASC' } }),
@@ -99,22 +143,50 @@ export class PointsService {
       this.dataSource
         .getRepository(SignOffEntity)
         .find({ where: { pointId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(ReminderEntity).find({
+        where: { pointId },
+        order: { noticeDate: 'ASC', createdAt: 'ASC', kind: 'ASC', recipientKey: 'ASC' },
+      }),
+      this.planPolicy(point.planId),
     ]);
     return {
       ...summarise(point),
       text: point.text,
+      suspended: point.suspended,
+      pendingExtension: point.pendingExtension,
+      policy: resolvePolicy(planPolicy, point.policy),
       timeline: events.map((e) => ({
         event: e.event,
-        label: timelineLabel(e.event, e.fromStatus),
+        label: timelineLabel(e.event, e.fromStatus, e.after),
         actor: e.actorId ? { id: e.actorId, name: e.actorName } : null,
         from: e.fromStatus,
         to: e.toStatus,
         comment: e.comment,
+        changes: (e.after?.['changes'] as PointChanges | undefined) ?? null,
         at: e.at,
       })),
       reports,
       signOffs,
+      notices: notices.map((n) => ({
+        kind: n.kind,
+        label: NOTICE_LABELS[n.kind as NoticeKind] ?? n.kind,
+        dueDate: n.dueDate,
+        noticeDate: n.noticeDate,
+        recipient: n.recipient,
+        recipientLabel: RECIPIENT_LABELS[n.recipient as NoticeRecipient] ?? n.recipient,
+        departmentId: n.departmentId,
+        userId: n.userId,
+        deliveredAt: n.deliveredAt,
+      })),
     };
+  }
+
+  /** The plan's own policy fields (over the defaults), if it has any. */
+  async planPolicy(planId: string): Promise<Partial<PointPolicy> | null> {
+    const plan = await this.dataSource
+      .getRepository(PlanEntity)
+      .findOne({ where: { id: planId }, select: { id: true, policy: true } });
+    return plan?.policy ?? null;
   }
 
   /** The event a request id was already recorded as, if any (for idempotent retries). */

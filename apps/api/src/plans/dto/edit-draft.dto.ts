@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,7 +17,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import type { PointPolicy } from '@workpoints/contracts';
 import { AssignPointDto, PointDraftDto } from './create-plan.dto';
+
+const POLICY_FIELDS = '督办规则字段（签收时限、报送周期、提醒、逾期提请等），与已有的合并';
 
 export class TargetDto {
   @ApiProperty({ example: '增长20%以上' })
@@ -91,6 +95,31 @@ export class EditPointDto extends AssignPointDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   subItems?: string[];
+
+  @ApiPropertyOptional({
+    description: `本要点的${POLICY_FIELDS}；null 清除本要点的设置，沿用计划的规则`,
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsObject({ message: '督办规则应为对象' })
+  policy?: Partial<PointPolicy> | null;
+}
+
+/** What the coordinator may change on the draft plan itself. */
+export class EditPlanDto {
+  @ApiPropertyOptional({
+    description: `全计划的${POLICY_FIELDS}；null 清除，沿用默认规则`,
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsObject({ message: '督办规则应为对象' })
+  policy?: Partial<PointPolicy> | null;
 }
 
 /** A new point: the same fields and rules as a point in the plan JSON, plus where it goes. */
