@@ -723,6 +723,17 @@ async function runWorkPoint(
     });
   };
 
+  /**
+   * After an interruption: notices due before the planned wake were passed over because they
+   * did not apply then (the state has not changed since the planning), so a change now — a
+   * return, say — does not send them late. The planned wake itself stays due.
+   */
+  const passOver = (wake: Wake | null): void => {
+    const upTo = Math.min(Date.now(), wake ? wake.at - 1 : Date.now());
+    if (upTo > Date.parse(state.noticesThrough))
+      state.noticesThrough = new Date(upTo).toISOString();
+  };
+
   while (!closed() && !wantsContinueAsNew()) {
     if (state.suspended) {
       await condition(() => !state.suspended || closed() || wantsContinueAsNew());
@@ -745,11 +756,18 @@ async function runWorkPoint(
     const interrupted = () => changed || closed() || wantsContinueAsNew();
     if (!wake) {
       await condition(interrupted);
+      passOver(wake);
       continue;
     }
     const timeout = wake.at - Date.now();
-    if (timeout > 0 && (await condition(interrupted, timeout))) continue;
-    if (interrupted() || state.suspended) continue;
+    if (
+      (timeout > 0 && (await condition(interrupted, timeout))) ||
+      interrupted() ||
+      state.suspended
+    ) {
+      passOver(wake);
+      continue;
+    }
     if (wake.refresh) await ensureCalendar(state.deadline, true);
     else await fire(wake);
   }

@@ -360,7 +360,9 @@ describe('a year of work points (time-skipping, 2023–2024 holiday seasons)', (
     expect(
       (await act(e.handle, submitCompletionUpdate, { actor: staff, text: '已完成' })).risk,
     ).toBe('green');
-    await at('2024-06-25 10:00');
+    // Returned at 10:00 on 06-26, after that day's 09:00 reminder was passed over (completion
+    // was submitted then): it is not sent late.
+    await at('2024-06-26 10:00');
     expect(
       (await act(e.handle, returnUpdate, { actor: head, comment: '请补充佐证材料' })).risk,
     ).toBe('yellow');
@@ -388,9 +390,8 @@ describe('a year of work points (time-skipping, 2023–2024 holiday seasons)', (
         // June's report (due 06-25) came on 06-03
         '2024-06-21 deadline-reminder lead due 2024-06-28',
         '2024-06-21 deadline-reminder co:bhc due 2024-06-28',
-        // submitted 06-24, returned 06-25: the last two reminders go out again
-        '2024-06-26 deadline-reminder lead due 2024-06-28',
-        '2024-06-26 deadline-reminder co:bhc due 2024-06-28',
+        // submitted 06-24, returned 06-26 10:00: that day's reminder is not sent late, the
+        // last one goes out again
         '2024-06-27 deadline-reminder lead due 2024-06-28',
         '2024-06-27 deadline-reminder co:bhc due 2024-06-28',
         '2024-07-01 overdue lead due 2024-06-28',
