@@ -4,6 +4,8 @@ const USAGE = `workpoints <command>
 
 Commands:
   parse FILE [--json] [--year YYYY]   parse a work-plan document and print its points
+  simulate --plan FILE --from D --to D [--json]
+                                      run a plan's workflows on the time-skipping test server
   migrate                             apply pending database migrations (DATABASE_URL)
   seed --password P                   seed the demo organisation (skipped when already seeded)
   help                                this text
@@ -14,6 +16,7 @@ type Command = (args: string[]) => Promise<number>;
 // Each command loads only what it needs: `parse` must not pay for Nest and TypeORM.
 const commands: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./commands/parse.command')).parseCommand,
+  simulate: async () => (await import('./commands/simulate.command')).simulateCommand,
   migrate: async () => (await import('./commands/database.commands')).migrateCommand,
   seed: async () => (await import('./commands/database.commands')).seedCommand,
   help: async () => async () => {
