@@ -9,6 +9,7 @@ import type {
   TransitionRecord,
   WorkPointActivities,
 } from '@workpoints/contracts';
+import { AppConfig } from '@workpoints/config';
 import { shanghaiDate } from '@workpoints/domain';
 import {
   AuditEventEntity,
@@ -20,6 +21,7 @@ import {
 } from '@workpoints/persistence';
 import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { writeNotifications } from './notification-fanout';
 
 type ReminderRow = Pick<
   ReminderEntity,
@@ -77,7 +79,10 @@ export function noticeRows(notice: NoticeRecord): ReminderRow[] {
  */
 @Injectable()
 export class WorkPointActivitiesService implements WorkPointActivities {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   loadCalendar(request: CalendarRequest): Promise<CalendarData> {
     return loadCalendarData(this.dataSource.manager, request.fromYear, request.toYear);
@@ -176,6 +181,7 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           userId: null,
         })),
       ];
+      await writeNotifications(tx, rec, point, this.config.notify.publicUrl);
       if (rows.length > 0)
         await tx
           .createQueryBuilder()

@@ -33,6 +33,11 @@ const envSchema = z.object({
   /** A prebuilt workflow bundle (production); without it the worker bundles from source. */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Where people open the web app: the links in notifications start with it. */
+  PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
+  /** Outgoing mail, `smtp://user:pass@host:port` (`smtps://` for TLS); no email without it. */
+  SMTP_URL: url(['smtp', 'smtps']).optional(),
+  SMTP_FROM: z.string().min(3).default('workpoints <noreply@workpoints.local>'),
 });
 
 /**
@@ -49,6 +54,28 @@ export class AppConfig {
   readonly api!: { host: string; port: number; jwtSecret: string; jwtTtl: string };
   readonly worker!: { workflowBundlePath: string | undefined };
   readonly logLevel!: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  readonly notify!: { publicUrl: string; smtp: SmtpConnection | null; from: string };
+}
+
+/** An SMTP server as nodemailer takes it. */
+export interface SmtpConnection {
+  host: string;
+  port: number;
+  secure: boolean;
+  auth?: { user: string; pass: string };
+}
+
+function smtpConnection(url: string): SmtpConnection {
+  const u = new URL(url);
+  const secure = u.protocol === 'smtps:';
+  return {
+    host: u.hostname,
+    port: Number(u.port || (secure ? 465 : 25)),
+    secure,
+    ...(u.username
+      ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } }
+      : {}),
+  };
 }
 
 /** Redis as ioredis/BullMQ take it. */
@@ -101,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     api: { host: e.API_HOST, port: e.API_PORT, jwtSecret: e.JWT_SECRET, jwtTtl: e.JWT_TTL },
     worker: { workflowBundlePath: e.WORKFLOW_BUNDLE_PATH },
     logLevel: e.LOG_LEVEL,
+    notify: {
+      publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+      smtp: e.SMTP_URL ? smtpConnection(e.SMTP_URL) : null,
+      from: e.SMTP_FROM,
+    },
   });
 }
 

@@ -6,3 +6,4 @@ export * from './work-point/work-point.messages';
 export * from './work-point/policy.types';
 export * from './work-point/work-point.types';
 export * from './calendar.types';
+export * from './notification.types';

@@ -1,9 +1,36 @@
+import type { Channel } from './notification.types';
+
 /** BullMQ queue names, in one place (apps/jobs registers exactly one processor per queue). */
 export enum QueueName {
   /** Moves reminder rows into the in-app inbox. */
   Reminders = 'reminders',
   /** Parses uploaded plan documents into draft plans (big files must not block the API). */
   Imports = 'imports',
+  /** Moves due notification rows (the outbox) into their channel's queue. */
+  NotifyDispatch = 'notify-dispatch',
+  /** One queue per channel, each with its own rate limit and retries. */
+  NotifyInbox = 'notify-inbox',
+  NotifyEmail = 'notify-email',
+  NotifyWecom = 'notify-wecom',
+  NotifyDingtalk = 'notify-dingtalk',
+  NotifyFeishu = 'notify-feishu',
+}
+
+/** The queue of each notification channel. */
+export const NOTIFICATION_QUEUES: Record<Channel, QueueName> = {
+  inbox: QueueName.NotifyInbox,
+  email: QueueName.NotifyEmail,
+  wecom: QueueName.NotifyWecom,
+  dingtalk: QueueName.NotifyDingtalk,
+  feishu: QueueName.NotifyFeishu,
+};
+
+/** The queue job id of a notification: its row id, so a row is queued at most once at a time. */
+export const notificationJobId = (notificationId: string): string =>
+  `notification-${notificationId}`;
+
+export interface DeliverNotificationJob {
+  notificationId: string;
 }
 
 export enum JobName {
@@ -11,6 +38,10 @@ export enum JobName {
   SweepReminders = 'sweep-reminders',
   ImportPlan = 'import-plan',
   SweepImports = 'sweep-imports',
+  DispatchNotifications = 'dispatch-notifications',
+  DeliverNotification = 'deliver-notification',
+  /** Several digest rows of one recipient and channel, sent as one message. */
+  DeliverDigest = 'deliver-digest',
 }
 
 export interface DeliverReminderJob {

@@ -7,3 +7,5 @@ export * from './department-suggestions';
 export * from './publication';
 export * from './notice-schedule';
 export * from './policy';
+export * from './notification-templates';
+export * from './delivery-time';

@@ -3,6 +3,9 @@ import {
   AuditEventEntity,
   CalendarOverrideEntity,
   DepartmentEntity,
+  DepartmentRobotEntity,
+  InboxItemEntity,
+  NotificationEntity,
   DepartmentKeywordRuleEntity,
   PlanEntity,
   PlanImportEntity,
@@ -17,6 +20,7 @@ import { InitialSchema1795237623788 } from './migrations/1795237623788-initial-s
 import { PlanImportDrafts1795240550439 } from './migrations/1795240550439-plan-import-drafts';
 import { CalendarOverrides1795243010739 } from './migrations/1795243010739-calendar-overrides';
 import { PointPolicyAndNotices1795244962034 } from './migrations/1795244962034-point-policy-and-notices';
+import { NotificationsOutbox1795247029451 } from './migrations/1795247029451-notifications-outbox';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -32,6 +36,9 @@ export const ENTITIES = [
   PlanImportEntity,
   DepartmentKeywordRuleEntity,
   CalendarOverrideEntity,
+  NotificationEntity,
+  InboxItemEntity,
+  DepartmentRobotEntity,
 ];
 
 /** In the order they run. A new migration is generated, never hand-written: see the README. */
@@ -40,6 +47,7 @@ export const MIGRATIONS = [
   PlanImportDrafts1795240550439,
   CalendarOverrides1795243010739,
   PointPolicyAndNotices1795244962034,
+  NotificationsOutbox1795247029451,
 ];
 
 /**

@@ -57,6 +57,9 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
         return this.sweep();
       case JobName.DeliverReminder:
       case JobName.SweepReminders:
+      case JobName.DispatchNotifications:
+      case JobName.DeliverNotification:
+      case JobName.DeliverDigest:
         throw new UnrecoverableError(`${name} does not belong on the ${QueueName.Imports} queue`);
     }
   }

@@ -48,6 +48,9 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         return this.deliver(job.data as DeliverReminderJob);
       case JobName.ImportPlan:
       case JobName.SweepImports:
+      case JobName.DispatchNotifications:
+      case JobName.DeliverNotification:
+      case JobName.DeliverDigest:
         throw new UnrecoverableError(`${name} does not belong on the ${QueueName.Reminders} queue`);
     }
   }

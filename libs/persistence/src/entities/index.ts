@@ -10,3 +10,6 @@ export * from './work-point.entity';
 export * from './department-keyword-rule.entity';
 export * from './plan-import.entity';
 export * from './calendar-override.entity';
+export * from './notification.entity';
+export * from './inbox-item.entity';
+export * from './department-robot.entity';

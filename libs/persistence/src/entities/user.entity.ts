@@ -1,4 +1,4 @@
-import type { Role } from '@workpoints/contracts';
+import type { NotificationPreferences, Role } from '@workpoints/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -41,6 +41,14 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Where email notifications go; none without it. */
+  @Column({ type: 'varchar', nullable: true })
+  email!: string | null;
+
+  /** How the user wants to be told; null for the defaults. */
+  @Column({ name: 'notification_preferences', type: 'jsonb', nullable: true })
+  notificationPreferences!: Partial<NotificationPreferences> | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
