@@ -54,3 +54,14 @@ export interface ImportPlanJob {
 
 /** The queue job id of an import: its row id, so an import is queued at most once at a time. */
 export const importJobId = (importId: string): string => `import-${importId}`;
+
+/**
+ * Redis pub/sub channel on which the inbox processor announces each new inbox item
+ * (`InboxAnnouncement` as JSON), so the API can push it to the user's open pages (SSE).
+ */
+export const inboxAnnouncements = (queuePrefix: string): string => `${queuePrefix}:inbox-items`;
+
+export interface InboxAnnouncement {
+  userId: string;
+  inboxItemId: string;
+}
