@@ -4,7 +4,12 @@ import { AppConfig, ConfigModule, bullConnection } from '@workpoints/config';
 import { QueueName } from '@workpoints/contracts';
 import { PersistenceModule } from '@workpoints/persistence';
 import { ImportsProcessor } from './imports/imports.processor';
-import { RemindersProcessor } from './reminders/reminders.processor';
+import { CHANNEL_PROCESSORS } from './notifications/channel.processors';
+import { NotificationDeliveryService } from './notifications/notification-delivery.service';
+import {
+  CHANNEL_QUEUES,
+  NotificationDispatcherProcessor,
+} from './notifications/notification-dispatcher.processor';
 
 /** The BullMQ processors: one processor per queue in QueueName. */
 @Module({})
@@ -22,9 +27,18 @@ export class JobsModule {
             prefix: c.queues.prefix,
           }),
         }),
-        BullModule.registerQueue({ name: QueueName.Reminders }, { name: QueueName.Imports }),
+        BullModule.registerQueue(
+          { name: QueueName.Imports },
+          { name: QueueName.NotifyDispatch },
+          ...CHANNEL_QUEUES.map((name) => ({ name })),
+        ),
       ],
-      providers: [RemindersProcessor, ImportsProcessor],
+      providers: [
+        ImportsProcessor,
+        NotificationDispatcherProcessor,
+        NotificationDeliveryService,
+        ...CHANNEL_PROCESSORS,
+      ],
     };
   }
 }

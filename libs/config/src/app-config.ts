@@ -38,6 +38,8 @@ const envSchema = z.object({
   /** Outgoing mail, `smtp://user:pass@host:port` (`smtps://` for TLS); no email without it. */
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   SMTP_FROM: z.string().min(3).default('workpoints <noreply@workpoints.local>'),
+  /** First retry delay of a failed email or robot delivery; doubles each attempt. */
+  NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).default(2_000),
 });
 
 /**
@@ -54,7 +56,12 @@ export class AppConfig {
   readonly api!: { host: string; port: number; jwtSecret: string; jwtTtl: string };
   readonly worker!: { workflowBundlePath: string | undefined };
   readonly logLevel!: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
-  readonly notify!: { publicUrl: string; smtp: SmtpConnection | null; from: string };
+  readonly notify!: {
+    publicUrl: string;
+    smtp: SmtpConnection | null;
+    from: string;
+    backoffMs: number;
+  };
 }
 
 /** An SMTP server as nodemailer takes it. */
@@ -132,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
       smtp: e.SMTP_URL ? smtpConnection(e.SMTP_URL) : null,
       from: e.SMTP_FROM,
+      backoffMs: e.NOTIFY_BACKOFF_MS,
     },
   });
 }

@@ -2,8 +2,6 @@ import type { Channel } from './notification.types';
 
 /** BullMQ queue names, in one place (apps/jobs registers exactly one processor per queue). */
 export enum QueueName {
-  /** Moves reminder rows into the in-app inbox. */
-  Reminders = 'reminders',
   /** Parses uploaded plan documents into draft plans (big files must not block the API). */
   Imports = 'imports',
   /** Moves due notification rows (the outbox) into their channel's queue. */
@@ -34,18 +32,12 @@ export interface DeliverNotificationJob {
 }
 
 export enum JobName {
-  DeliverReminder = 'deliver-reminder',
-  SweepReminders = 'sweep-reminders',
   ImportPlan = 'import-plan',
   SweepImports = 'sweep-imports',
   DispatchNotifications = 'dispatch-notifications',
   DeliverNotification = 'deliver-notification',
   /** Several digest rows of one recipient and channel, sent as one message. */
   DeliverDigest = 'deliver-digest',
-}
-
-export interface DeliverReminderJob {
-  reminderId: string;
 }
 
 export interface ImportPlanJob {

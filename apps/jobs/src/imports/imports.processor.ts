@@ -55,8 +55,6 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
         });
       case JobName.SweepImports:
         return this.sweep();
-      case JobName.DeliverReminder:
-      case JobName.SweepReminders:
       case JobName.DispatchNotifications:
       case JobName.DeliverNotification:
       case JobName.DeliverDigest:

@@ -1,0 +1,78 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import { JobName, QueueName, type DeliverNotificationJob } from '@workpoints/contracts';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { DeliverDigestJob } from './notification-dispatcher.processor';
+import { NotificationDeliveryService } from './notification-delivery.service';
+
+/**
+ * One processor per channel queue: the same delivery, each with the concurrency and the rate
+ * limit its channel allows. A retryable failure is thrown for BullMQ to retry with backoff; a
+ * permanent one (or the last attempt) has already marked the row dead and ends the job.
+ */
+abstract class ChannelProcessor extends WorkerHost {
+  protected abstract readonly logger: Logger;
+  // Property injection: the subclasses declare no constructor of their own.
+  @Inject(NotificationDeliveryService)
+  private readonly delivery!: NotificationDeliveryService;
+
+  async process(job: Job): Promise<string> {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcome =
+      job.name === (JobName.DeliverDigest as string)
+        ? await this.delivery.deliverDigest(
+            (job.data as DeliverDigestJob).notificationIds,
+            lastAttempt,
+          )
+        : await this.delivery.deliver(
+            (job.data as DeliverNotificationJob).notificationId,
+            lastAttempt,
+          );
+    switch (outcome.result) {
+      case 'sent':
+      case 'already-sent':
+        return outcome.result;
+      case 'retry':
+        throw outcome.error;
+      case 'dead':
+        this.logger.warn(`job ${job.id}: dead letter — ${outcome.error.message}`);
+        throw new UnrecoverableError(outcome.error.message);
+    }
+  }
+}
+
+@Processor(QueueName.NotifyInbox, { concurrency: 20 })
+export class InboxProcessor extends ChannelProcessor {
+  protected readonly logger = new Logger(InboxProcessor.name);
+}
+
+@Processor(QueueName.NotifyEmail, { concurrency: 5, limiter: { max: 300, duration: 60_000 } })
+export class EmailProcessor extends ChannelProcessor {
+  protected readonly logger = new Logger(EmailProcessor.name);
+}
+
+/** WeCom group robots take 20 messages a minute. */
+@Processor(QueueName.NotifyWecom, { concurrency: 2, limiter: { max: 20, duration: 60_000 } })
+export class WecomProcessor extends ChannelProcessor {
+  protected readonly logger = new Logger(WecomProcessor.name);
+}
+
+/** DingTalk custom robots take 20 messages a minute. */
+@Processor(QueueName.NotifyDingtalk, { concurrency: 2, limiter: { max: 20, duration: 60_000 } })
+export class DingtalkProcessor extends ChannelProcessor {
+  protected readonly logger = new Logger(DingtalkProcessor.name);
+}
+
+/** Feishu custom bots take 100 a minute (and 5 a second). */
+@Processor(QueueName.NotifyFeishu, { concurrency: 2, limiter: { max: 5, duration: 1_000 } })
+export class FeishuProcessor extends ChannelProcessor {
+  protected readonly logger = new Logger(FeishuProcessor.name);
+}
+
+export const CHANNEL_PROCESSORS = [
+  InboxProcessor,
+  EmailProcessor,
+  WecomProcessor,
+  DingtalkProcessor,
+  FeishuProcessor,
+];

@@ -1,0 +1,154 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CHANNELS,
+  JobName,
+  NOTIFICATION_QUEUES,
+  QueueName,
+  notificationJobId,
+  type Channel,
+  type DeliverNotificationJob,
+} from '@workpoints/contracts';
+import { NotificationEntity } from '@workpoints/persistence';
+import { AppConfig } from '@workpoints/config';
+import { type Job, type JobsOptions, type Queue, UnrecoverableError } from 'bullmq';
+import { DataSource, In, LessThan, LessThanOrEqual } from 'typeorm';
+
+/** How often due rows are moved into the channel queues. */
+export const DISPATCH_EVERY_MS = 1_000;
+/** Rows handed over per dispatch. */
+const BATCH = 1_000;
+/**
+ * A row queued this long ago and still not sent may have lost its job (Redis restarted
+ * without persistence, or was flushed): it is queued again under the same job id, which
+ * BullMQ ignores while the job still exists.
+ */
+export const REQUEUE_AFTER_MS = 30_000;
+
+/**
+ * Attempts and backoff of each channel's jobs (robots and mail servers have bad minutes):
+ * exponential from `backoffMs` (2 s by default, NOTIFY_BACKOFF_MS), six attempts.
+ */
+export function channelJobOptions(channel: Channel, backoffMs: number): JobsOptions {
+  return channel === 'inbox'
+    ? { attempts: 10, backoff: { type: 'exponential', delay: 500 } }
+    : { attempts: 6, backoff: { type: 'exponential', delay: backoffMs } };
+}
+
+export interface DeliverDigestJob {
+  notificationIds: string[];
+}
+
+/**
+ * The dispatcher: moves due outbox rows (status pending, `notBefore` passed) into their
+ * channel's queue with the row id as job id, then marks them queued. A row is marked only
+ * after Redis took its job, so a Redis outage leaves rows pending for the next round; rows
+ * queued long ago and never sent are queued again (same job id). Digest rows of one recipient,
+ * channel and digest time go out as one job.
+ */
+@Processor(QueueName.NotifyDispatch)
+export class NotificationDispatcherProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NotificationDispatcherProcessor.name);
+  private readonly queues: Record<Channel, Queue>;
+
+  constructor(
+    @InjectQueue(QueueName.NotifyDispatch) private readonly dispatchQueue: Queue,
+    @InjectQueue(QueueName.NotifyInbox) inbox: Queue,
+    @InjectQueue(QueueName.NotifyEmail) email: Queue,
+    @InjectQueue(QueueName.NotifyWecom) wecom: Queue,
+    @InjectQueue(QueueName.NotifyDingtalk) dingtalk: Queue,
+    @InjectQueue(QueueName.NotifyFeishu) feishu: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {
+    super();
+    this.queues = { inbox, email, wecom, dingtalk, feishu };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dispatchQueue.upsertJobScheduler(
+      JobName.DispatchNotifications,
+      { every: DISPATCH_EVERY_MS },
+      { name: JobName.DispatchNotifications, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  }
+
+  async process(job: Job): Promise<number> {
+    if (job.name !== (JobName.DispatchNotifications as string))
+      throw new UnrecoverableError(`${job.name} does not belong on ${QueueName.NotifyDispatch}`);
+    return this.dispatch();
+  }
+
+  /** One round; returns how many rows it handed over. */
+  async dispatch(now: Date = new Date()): Promise<number> {
+    const repo = this.dataSource.getRepository(NotificationEntity);
+    const due = await repo.find({
+      where: [
+        { status: 'pending', notBefore: LessThanOrEqual(now) },
+        { status: 'queued', queuedAt: LessThan(new Date(now.getTime() - REQUEUE_AFTER_MS)) },
+      ],
+      order: { notBefore: 'ASC' },
+      take: BATCH,
+      select: {
+        id: true,
+        channel: true,
+        digest: true,
+        recipientKey: true,
+        notBefore: true,
+        status: true,
+      },
+    });
+    if (due.length === 0) return 0;
+    const single = due.filter((r) => !r.digest);
+    const digests = new Map<string, NotificationEntity[]>();
+    for (const r of due.filter((d) => d.digest)) {
+      const key = `${r.recipientKey}|${r.channel}|${r.notBefore.toISOString()}`;
+      digests.set(key, [...(digests.get(key) ?? []), r]);
+    }
+    for (const channel of CHANNELS) {
+      const rows = single.filter((r) => r.channel === channel);
+      if (rows.length === 0) continue;
+      await this.queues[channel].addBulk(
+        rows.map((r) => ({
+          name: JobName.DeliverNotification,
+          data: { notificationId: r.id } satisfies DeliverNotificationJob,
+          opts: {
+            ...channelJobOptions(channel, this.config.notify.backoffMs),
+            jobId: notificationJobId(r.id),
+            // Done or dead, the row says so; a job kept in Redis would block the same job id
+            // when an admin retries the row.
+            removeOnComplete: true,
+            removeOnFail: true,
+          },
+        })),
+      );
+    }
+    for (const [key, rows] of digests) {
+      const channel = rows[0]?.channel ?? 'email';
+      await this.queues[channel].add(
+        JobName.DeliverDigest,
+        { notificationIds: rows.map((r) => r.id) } satisfies DeliverDigestJob,
+        {
+          ...channelJobOptions(channel, this.config.notify.backoffMs),
+          jobId: `digest-${key.replace(/[|:]/g, '-')}`,
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      );
+    }
+    await repo.update(
+      { id: In(due.map((r) => r.id)), status: In(['pending', 'queued']) },
+      { status: 'queued', queuedAt: now },
+    );
+    const requeued = due.filter((r) => r.status === 'queued').length;
+    if (requeued > 0)
+      this.logger.warn(
+        `${requeued} notifications queued again (no delivery in ${REQUEUE_AFTER_MS / 1000} s)`,
+      );
+    return due.length;
+  }
+}
+
+/** The queue names of the channels, for registering them. */
+export const CHANNEL_QUEUES = Object.values(NOTIFICATION_QUEUES);
