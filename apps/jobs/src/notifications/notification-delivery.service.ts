@@ -65,7 +65,7 @@ export class NotificationDeliveryService implements OnModuleDestroy {
     if (row.channel === 'inbox') return this.deliverToInbox(row);
     try {
       const target = await this.targetOf(row);
-      await this.senders.send(target, renderNotification(row.context));
+      await this.senders.send(target, renderNotification(row.context), { id: row.id });
     } catch (error) {
       return this.failed([row.id], error, lastAttempt);
     }
@@ -92,7 +92,7 @@ export class NotificationDeliveryService implements OnModuleDestroy {
         user?.displayName ?? '',
         `${this.config.notify.publicUrl}/inbox`,
       );
-      await this.senders.send(target, message);
+      await this.senders.send(target, message, { id: `digest-${first.id}` });
     } catch (error) {
       return this.failed(
         due.map((r) => r.id),
