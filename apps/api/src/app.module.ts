@@ -9,8 +9,10 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DepartmentRulesModule } from './department-rules/department-rules.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { PointsModule } from './points/points.module';
+import { QueuesModule } from './queues/queues.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -42,6 +44,8 @@ export class AppModule {
         UsersModule,
         PlansModule,
         PointsModule,
+        NotificationsModule,
+        QueuesModule,
         HealthModule,
       ],
     };

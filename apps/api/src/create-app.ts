@@ -6,6 +6,7 @@ import type { AppConfig } from '@workpoints/config';
 import { AppModule } from './app.module';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { createValidationPipe } from './common/validation';
+import { mountQueueBoard } from './queues/queue-board';
 
 /** The configured API application: prefix, validation, error shape and OpenAPI at /api/docs. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -18,6 +19,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
+  // Plain Express middleware, ahead of Nest's routes: the board is its own small app.
+  mountQueueBoard(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,4 +1,6 @@
 import type {
+  Channel,
+  DeliveryStatus,
   NoticeKind,
   NoticeRecipient,
   PointStatus,
@@ -63,6 +65,21 @@ export const NOTICE_LABELS: Record<NoticeKind, string> = {
   escalation: '逾期提请督办',
 };
 
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  inbox: '站内消息',
+  email: '邮件',
+  wecom: '企业微信机器人',
+  dingtalk: '钉钉机器人',
+  feishu: '飞书机器人',
+};
+
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: '待发送',
+  queued: '发送中',
+  sent: '已发送',
+  dead: '发送失败',
+};
+
 export const RECIPIENT_LABELS: Record<NoticeRecipient, string> = {
   lead: '牵头单位',
   'lead-head': '牵头单位负责人',
@@ -99,4 +116,7 @@ export const PLAN_EVENT_LABELS: Record<string, string> = {
   plan_imported: '导入计划',
   plan_edited: '修改草稿',
   suggestions_applied: '采纳建议的牵头单位',
+  // Recorded by the API on a point's trail without changing its lifecycle.
+  urge: '督办员催办',
+  notification_retried: '重发通知',
 };

@@ -7,3 +7,4 @@ export * from './schema-drift';
 export * from './seed/demo-organisation.seed';
 export * from './seed/keyword-rules.seed';
 export * from './calendar-store';
+export * from './notification-outbox';

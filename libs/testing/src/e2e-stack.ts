@@ -70,6 +70,9 @@ export interface E2eStack {
   apps: Record<AppName, AppProcess>;
   /** Password of every seeded demo account. */
   password: string;
+  /** The Redis the apps share, and their BullMQ key prefix (QUEUE_PREFIX). */
+  redisUrl: string;
+  queuePrefix: string;
   stop(): Promise<void>;
 }
 
@@ -128,6 +131,8 @@ export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2
       temporal,
       apps,
       password,
+      redisUrl: env.REDIS_URL,
+      queuePrefix: env.QUEUE_PREFIX,
       stop,
     };
   } catch (error) {

@@ -3,9 +3,20 @@ import type { Actor, Role } from '@workpoints/contracts';
 
 export const IS_PUBLIC = Symbol('isPublic');
 export const REQUIRED_ROLES = Symbol('requiredRoles');
+export const QUERY_TOKEN = Symbol('queryToken');
+
+/** The query parameter that carries the token where a header cannot (EventSource). */
+export const ACCESS_TOKEN_PARAM = 'access_token';
 
 /** The route needs no token (login, health, docs). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * The route also takes the token as `?access_token=…`, for clients that cannot send an
+ * Authorization header (a browser's EventSource). Only for GET routes that change nothing: a
+ * token in a URL can end up in logs and history.
+ */
+export const QueryToken = (): MethodDecorator => SetMetadata(QUERY_TOKEN, true);
 
 /** The route needs one of these roles. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>

@@ -1,10 +1,16 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode, type Role } from '@workpoints/contracts';
+import { ErrorCode, type Actor, type Role } from '@workpoints/contracts';
 import { ROLE_LABELS } from '@workpoints/domain';
 import type { Request } from 'express';
 import { DomainException } from '../common/domain.exception';
-import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import {
+  ACCESS_TOKEN_PARAM,
+  type AuthenticatedRequest,
+  IS_PUBLIC,
+  QUERY_TOKEN,
+  REQUIRED_ROLES,
+} from './auth.decorators';
 import { AuthService } from './auth.service';
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */
@@ -19,20 +25,38 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token)
+    const token =
+      bearerToken(req) ??
+      (this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets) ? queryToken(req) : null);
+    if (!token)
       throw new DomainException(
         ErrorCode.Unauthenticated,
         '请先登录（缺少 Authorization: Bearer 令牌）',
       );
     req.actor = await this.auth.actorFromToken(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles && !roles.some((r) => req.actor?.roles.includes(r))) {
-      throw new DomainException(
-        ErrorCode.NotInRemit,
-        `需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}`,
-      );
-    }
+    if (roles) requireRoles(req.actor, roles);
     return true;
   }
+}
+
+/** Refuses (403) an actor who holds none of the roles. */
+export function requireRoles(actor: Actor, roles: readonly Role[]): void {
+  if (!roles.some((r) => actor.roles.includes(r)))
+    throw new DomainException(
+      ErrorCode.NotInRemit,
+      `需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}`,
+    );
+}
+
+/** The token of an `Authorization: Bearer …` header, if there is one. */
+export function bearerToken(req: Request): string | null {
+  const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+  return scheme === 'Bearer' && token ? token : null;
+}
+
+/** The token of `?access_token=…`, if there is exactly one. */
+export function queryToken(req: Request): string | null {
+  const value: unknown = (req.query as Record<string, unknown> | undefined)?.[ACCESS_TOKEN_PARAM];
+  return typeof value === 'string' && value ? value : null;
 }

@@ -10,5 +10,6 @@ import { PointsService } from './points.service';
   imports: [CalendarModule, DepartmentsModule, UsersModule],
   controllers: [PointsController],
   providers: [PointsService, PointActionsService],
+  exports: [PointsService],
 })
 export class PointsModule {}

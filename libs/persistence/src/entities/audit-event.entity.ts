@@ -9,7 +9,13 @@ export type PlanEvent =
   | 'plan_imported'
   | 'plan_edited'
   | 'suggestions_applied'
-  | 'calendar_changed';
+  | 'calendar_changed'
+  /** The coordinator chased a point's lead department (催办). */
+  | 'urge'
+  /** An admin sent a dead notification again. */
+  | 'notification_retried'
+  /** An admin or coordinator set up, changed or removed a department's robot. */
+  | 'robot_changed';
 export type AuditEventName = TimelineEvent | PlanEvent;
 
 /**

@@ -1,0 +1,70 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  type MessageEvent,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Sse,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@workpoints/contracts';
+import type { Observable } from 'rxjs';
+import { ACCESS_TOKEN_PARAM, CurrentActor, QueryToken } from '../auth/auth.decorators';
+import { InboxQuery } from './dto/inbox.dto';
+import { type InboxPage, InboxService } from './inbox.service';
+
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('inbox')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get()
+  @ApiOperation({ summary: '我的站内消息（新的在前；可只看未读）' })
+  list(@Query() query: InboxQuery, @CurrentActor() actor: Actor): Promise<InboxPage> {
+    return this.inbox.list(actor.userId, query);
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: '我的未读消息数' })
+  async unreadCount(@CurrentActor() actor: Actor): Promise<{ unreadCount: number }> {
+    return { unreadCount: await this.inbox.unreadCount(actor.userId) };
+  }
+
+  @Sse('stream')
+  @QueryToken()
+  @ApiOperation({
+    summary: '站内消息实时推送（Server-Sent Events）',
+    description:
+      'EventSource 不能带 Authorization 头，此接口也接受查询参数 access_token=<令牌>。' +
+      '连接后先推送 event: unread-count（data: {"unreadCount": n}），之后每条新消息推送一条默认事件' +
+      '（id 为消息编号，data: {id, kind, title, text, link, pointId, createdAt, unreadCount}），' +
+      '并约每 20 秒发送一行注释“: heartbeat”保持连接。',
+  })
+  @ApiQuery({
+    name: ACCESS_TOKEN_PARAM,
+    required: false,
+    description: '访问令牌（仅用于无法设置请求头的 EventSource）',
+  })
+  @ApiProduces('text/event-stream')
+  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+    return this.inbox.stream(actor.userId);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: '全部标为已读' })
+  readAll(@CurrentActor() actor: Actor): Promise<{ marked: number; unreadCount: number }> {
+    return this.inbox.markAllRead(actor.userId);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: '标为已读（只能是自己的消息）' })
+  read(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.inbox.markRead(actor.userId, id);
+  }
+}

@@ -1,0 +1,170 @@
+import { Injectable, Logger, type MessageEvent } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type InboxAnnouncement } from '@workpoints/contracts';
+import { InboxItemEntity } from '@workpoints/persistence';
+import {
+  EMPTY,
+  type Observable,
+  catchError,
+  concatMap,
+  defer,
+  from,
+  interval,
+  map,
+  merge,
+} from 'rxjs';
+import { DataSource, IsNull } from 'typeorm';
+import { DomainException } from '../common/domain.exception';
+import type { InboxQuery } from './dto/inbox.dto';
+import { InboxAnnouncementsService } from './inbox-announcements.service';
+import { kindLabel } from './notification-view';
+
+/** A heartbeat comment this often keeps proxies from closing a quiet stream. */
+export const INBOX_HEARTBEAT_MS = 20_000;
+
+export interface InboxItemView {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  text: string;
+  link: string;
+  createdAt: Date;
+  readAt: Date | null;
+  point: { id: string; planId: string; number: number; title: string } | null;
+}
+
+export interface InboxPage {
+  total: number;
+  unreadCount: number;
+  page: number;
+  pageSize: number;
+  items: InboxItemView[];
+}
+
+/** What the stream pushes for a new inbox item. */
+export interface InboxEvent {
+  id: string;
+  kind: string;
+  title: string;
+  text: string;
+  link: string;
+  pointId: string;
+  createdAt: Date;
+  unreadCount: number;
+}
+
+/** The current user's in-app inbox (站内消息): only ever their own items. */
+@Injectable()
+export class InboxService {
+  private readonly logger = new Logger(InboxService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly announcements: InboxAnnouncementsService,
+  ) {}
+
+  private get items() {
+    return this.dataSource.getRepository(InboxItemEntity);
+  }
+
+  async list(userId: string, q: InboxQuery): Promise<InboxPage> {
+    const qb = this.items
+      .createQueryBuilder('i')
+      .leftJoin('i.point', 'p')
+      .addSelect(['p.id', 'p.planId', 'p.number', 'p.title'])
+      .where('i.userId = :userId', { userId })
+      .orderBy('i.createdAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize);
+    if (q.unread) qb.andWhere('i.readAt IS NULL');
+    const [[rows, total], unreadCount] = await Promise.all([
+      qb.getManyAndCount(),
+      this.unreadCount(userId),
+    ]);
+    return { total, unreadCount, page: q.page, pageSize: q.pageSize, items: rows.map(view) };
+  }
+
+  unreadCount(userId: string): Promise<number> {
+    return this.items.countBy({ userId, readAt: IsNull() });
+  }
+
+  /** Marks one of the user's items read (once: a second time keeps the first instant). */
+  async markRead(
+    userId: string,
+    id: string,
+  ): Promise<{ id: string; readAt: Date; unreadCount: number }> {
+    // Someone else's item is "not found": its existence is none of the caller's business.
+    const item = await this.items.findOneBy({ id, userId });
+    if (!item) throw new DomainException(ErrorCode.NotFound, `消息不存在：${id}`);
+    let readAt = item.readAt;
+    if (!readAt) {
+      readAt = new Date();
+      await this.items.update({ id, userId, readAt: IsNull() }, { readAt });
+    }
+    return { id, readAt, unreadCount: await this.unreadCount(userId) };
+  }
+
+  async markAllRead(userId: string): Promise<{ marked: number; unreadCount: number }> {
+    const result = await this.items.update({ userId, readAt: IsNull() }, { readAt: new Date() });
+    return { marked: result.affected ?? 0, unreadCount: await this.unreadCount(userId) };
+  }
+
+  /**
+   * The user's live inbox: first an `unread-count` event (so a page that reconnects is right
+   * again), then one message per new item with the new unread count, and a heartbeat comment
+   * every INBOX_HEARTBEAT_MS.
+   */
+  stream(userId: string): Observable<MessageEvent> {
+    const start = defer(() => from(this.unreadCount(userId))).pipe(
+      map((unreadCount): MessageEvent => ({ type: 'unread-count', data: { unreadCount } })),
+    );
+    const items = this.announcements.forUser(userId).pipe(
+      concatMap((a) =>
+        from(this.event(a)).pipe(
+          catchError((error: unknown) => {
+            this.logger.warn(`inbox item ${a.inboxItemId} not pushed: ${(error as Error).message}`);
+            return EMPTY;
+          }),
+        ),
+      ),
+      concatMap((event) => (event ? [{ id: event.id, data: event } as MessageEvent] : [])),
+    );
+    const heartbeat = interval(INBOX_HEARTBEAT_MS).pipe(
+      map((): MessageEvent => ({ comment: 'heartbeat' })),
+    );
+    return this.announcements.untilShutdown(merge(start, items, heartbeat));
+  }
+
+  private async event(a: InboxAnnouncement): Promise<InboxEvent | null> {
+    const item = await this.items.findOneBy({ id: a.inboxItemId, userId: a.userId });
+    if (!item) return null;
+    return {
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      text: item.text,
+      link: item.link,
+      pointId: item.pointId,
+      createdAt: item.createdAt,
+      unreadCount: await this.unreadCount(a.userId),
+    };
+  }
+}
+
+function view(i: InboxItemEntity): InboxItemView {
+  return {
+    id: i.id,
+    kind: i.kind,
+    kindLabel: kindLabel(i.kind),
+    title: i.title,
+    text: i.text,
+    link: i.link,
+    createdAt: i.createdAt,
+    readAt: i.readAt,
+    point: i.point
+      ? { id: i.point.id, planId: i.point.planId, number: i.point.number, title: i.point.title }
+      : null,
+  };
+}

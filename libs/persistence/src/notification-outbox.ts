@@ -1,0 +1,165 @@
+import { WorkCalendar } from '@workpoints/calendar';
+import type {
+  Channel,
+  NoticeRecipient,
+  NotificationContext,
+  NotificationKind,
+  PointParties,
+} from '@workpoints/contracts';
+import { deliveryTime, notificationPreferences, shanghaiDate } from '@workpoints/domain';
+import { In, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { loadCalendarData } from './calendar-store';
+import { DepartmentEntity } from './entities/department.entity';
+import { DepartmentRobotEntity } from './entities/department-robot.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { PlanEntity } from './entities/plan.entity';
+import { UserEntity } from './entities/user.entity';
+import type { WorkPointEntity } from './entities/work-point.entity';
+
+/** One reason to tell people about a point: a notice, an event, the coordinator's chase. */
+export interface NotificationOccasion {
+  kind: NotificationKind;
+  /** What makes it this one: `due@sent` for a notice, the request id for an event. */
+  occasion: string;
+  dueDate: string | null;
+  /** Roles on the point to tell. */
+  recipients: NoticeRecipient[];
+  parties: PointParties;
+  detail: string | null;
+  /** Marked urgent by the coordinator: never held by quiet hours or digests. */
+  urgent?: boolean;
+}
+
+/**
+ * Writes the outbox rows of some occasions of one point: to every person behind the roles (on
+ * the channels they chose; email only with an address) and to every enabled robot of the
+ * departments concerned, each with the instant it may go out (`deliveryTime`: quiet hours,
+ * non-working days, digests). Call it inside the transaction that records what caused them;
+ * the unique key makes a repeated row a no-op. Returns how many rows it offered.
+ */
+export async function writeOutbox(
+  tx: EntityManager,
+  point: WorkPointEntity,
+  occasions: NotificationOccasion[],
+  at: Date,
+  publicUrl: string,
+): Promise<number> {
+  if (occasions.length === 0) return 0;
+  const year = Number(shanghaiDate(at).slice(0, 4));
+  const calendar = new WorkCalendar(await loadCalendarData(tx, year, year + 1));
+  const plan = await tx.findOneByOrFail(PlanEntity, { id: point.planId });
+  const rows: QueryDeepPartialEntity<NotificationEntity>[] = [];
+  for (const o of occasions) {
+    const lead = o.parties.leadDepartmentId
+      ? await tx.findOneBy(DepartmentEntity, { id: o.parties.leadDepartmentId })
+      : null;
+    const context: NotificationContext = {
+      kind: o.kind,
+      pointNumber: point.number,
+      pointTitle: point.title,
+      planTitle: plan.title,
+      departmentName: lead?.name ?? '',
+      dueDate: o.dueDate,
+      link: `${publicUrl}/points/${point.id}`,
+      detail: o.detail,
+    };
+    const urgent = o.urgent ?? false;
+    const row = (
+      channel: Channel,
+      to: { userId: string } | { departmentId: string },
+      preferences: ReturnType<typeof notificationPreferences>,
+    ): QueryDeepPartialEntity<NotificationEntity> => {
+      const { notBefore, digest } = deliveryTime({ at, channel, urgent, preferences, calendar });
+      return {
+        pointId: point.id,
+        ...('userId' in to
+          ? { userId: to.userId, departmentId: null, recipientKey: `user:${to.userId}` }
+          : {
+              userId: null,
+              departmentId: to.departmentId,
+              recipientKey: `department:${to.departmentId}`,
+            }),
+        kind: o.kind,
+        occasion: o.occasion,
+        channel,
+        context,
+        urgent,
+        digest,
+        notBefore,
+        status: 'pending',
+        createdAt: at,
+      };
+    };
+    const { users, departments } = await recipientsOf(tx, o.recipients, o.parties);
+    for (const user of users) {
+      const preferences = notificationPreferences(user.notificationPreferences);
+      for (const channel of preferences.kinds[o.kind] ?? preferences.channels) {
+        if (channel === 'email' && !user.email) continue;
+        rows.push(row(channel, { userId: user.id }, preferences));
+      }
+    }
+    if (departments.length > 0)
+      for (const robot of await tx.findBy(DepartmentRobotEntity, {
+        departmentId: In(departments),
+        enabled: true,
+      }))
+        rows.push(
+          row(robot.channel, { departmentId: robot.departmentId }, notificationPreferences(null)),
+        );
+  }
+  if (rows.length === 0) return 0;
+  await tx.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().execute();
+  return rows.length;
+}
+
+/** People (and departments, for their robots) behind the roles on a point. */
+async function recipientsOf(
+  tx: EntityManager,
+  roles: NoticeRecipient[],
+  parties: PointParties,
+): Promise<{ users: UserEntity[]; departments: string[] }> {
+  const users = new Map<string, UserEntity>();
+  const departments = new Set<string>();
+  const add = (list: UserEntity[]) => list.forEach((u) => users.set(u.id, u));
+  const inDepartments = (ids: string[], role: 'staff' | 'head') =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : tx
+          .getRepository(UserEntity)
+          .createQueryBuilder('u')
+          .where('u.department_id IN (:...ids)', { ids })
+          .andWhere(':role = ANY(u.roles)', { role })
+          .andWhere('u.active')
+          .getMany();
+  for (const role of new Set(roles)) {
+    switch (role) {
+      case 'lead':
+        add(await inDepartments([parties.leadDepartmentId], 'staff'));
+        departments.add(parties.leadDepartmentId);
+        break;
+      case 'lead-head':
+        add(await inDepartments([parties.leadDepartmentId], 'head'));
+        departments.add(parties.leadDepartmentId);
+        break;
+      case 'co':
+        add(await inDepartments(parties.coDepartmentIds, 'staff'));
+        parties.coDepartmentIds.forEach((id) => departments.add(id));
+        break;
+      case 'supervisor':
+        add(await tx.findBy(UserEntity, { id: parties.supervisorId, active: true }));
+        break;
+      case 'coordinator':
+        add(
+          await tx
+            .getRepository(UserEntity)
+            .createQueryBuilder('u')
+            .where(`'coordinator' = ANY(u.roles)`)
+            .andWhere('u.active')
+            .getMany(),
+        );
+        break;
+    }
+  }
+  return { users: [...users.values()], departments: [...departments].filter(Boolean) };
+}
