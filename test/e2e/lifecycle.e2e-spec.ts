@@ -328,6 +328,44 @@ describe('a published plan runs as workflows end to end', () => {
     expect(other.status).toBe(403);
   });
 
+  it('tells the lead and co-departments of their new point in their inboxes', async () => {
+    // worker (outbox rows with the publication) → jobs (dispatcher, inbox queue) → inbox
+    type Inbox = {
+      items: { kind: string; title: string; link: string; point: { id: string } | null }[];
+    };
+    const inboxOf = async (user: string) =>
+      (await call<Inbox>('GET', '/inbox', user)).body.items.filter(
+        (i) => i.point?.id === pointId(1),
+      );
+    const end = Date.now() + 30_000;
+    while (
+      (await inboxOf('zlglc.staff')).length === 0 ||
+      (await inboxOf('bhc.staff')).length === 0
+    ) {
+      if (Date.now() > end) {
+        const state = await call<unknown>(
+          'GET',
+          `/points/${pointId(1)}/notifications`,
+          'coordinator',
+        );
+        throw new Error(`the assignment never reached the inboxes: ${JSON.stringify(state.body)}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const user of ['zlglc.staff', 'zlglc.head', 'bhc.staff']) {
+      const [item] = await inboxOf(user);
+      expect(item).toMatchObject({
+        kind: 'assigned',
+        title: expect.stringContaining('第1项'),
+        link: expect.stringContaining(`/points/${pointId(1)}`),
+      });
+    }
+    // another department hears nothing of it
+    expect(await inboxOf('sbppc.staff')).toEqual([]);
+    const unread = await call<{ unreadCount: number }>('GET', '/inbox/unread-count', 'bhc.staff');
+    expect(unread.body.unreadCount).toBeGreaterThanOrEqual(1);
+  });
+
   it('walks point 1 from assignment to completion, with a return and a resubmission', async () => {
     const id = pointId(1);
     expect((await act('zlglc.staff', id, 'acknowledge', { requestId: 'p1-ack' })).body.status).toBe(

@@ -41,7 +41,11 @@ abstract class ChannelProcessor extends WorkerHost {
   }
 }
 
-@Processor(QueueName.NotifyInbox, { concurrency: 20 })
+/**
+ * The inbox: many at once, and a short lock so jobs of a worker that died (SIGKILL) are taken
+ * up again within seconds instead of BullMQ's default half minute.
+ */
+@Processor(QueueName.NotifyInbox, { concurrency: 20, lockDuration: 10_000, stalledInterval: 5_000 })
 export class InboxProcessor extends ChannelProcessor {
   protected readonly logger = new Logger(InboxProcessor.name);
 }

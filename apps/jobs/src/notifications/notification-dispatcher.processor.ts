@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CHANNELS,
@@ -25,6 +25,12 @@ const BATCH = 1_000;
  * BullMQ ignores while the job still exists.
  */
 export const REQUEUE_AFTER_MS = 30_000;
+/**
+ * How often the dispatch schedule is written to Redis again. The schedule lives in Redis: one
+ * restarted without persistence (or flushed) forgets it, and without this nothing would be
+ * dispatched again until the jobs process restarted. Upserting it is idempotent.
+ */
+export const RESCHEDULE_EVERY_MS = 10_000;
 
 /**
  * Attempts and backoff of each channel's jobs (robots and mail servers have bad minutes):
@@ -48,9 +54,14 @@ export interface DeliverDigestJob {
  * channel and digest time go out as one job.
  */
 @Processor(QueueName.NotifyDispatch)
-export class NotificationDispatcherProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NotificationDispatcherProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
   private readonly logger = new Logger(NotificationDispatcherProcessor.name);
   private readonly queues: Record<Channel, Queue>;
+  private rescheduler: NodeJS.Timeout | undefined;
+  private rescheduling = false;
 
   constructor(
     @InjectQueue(QueueName.NotifyDispatch) private readonly dispatchQueue: Queue,
@@ -67,6 +78,27 @@ export class NotificationDispatcherProcessor extends WorkerHost implements OnApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.schedule();
+    this.rescheduler = setInterval(() => void this.renewSchedule(), RESCHEDULE_EVERY_MS);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.rescheduler);
+  }
+
+  private async renewSchedule(): Promise<void> {
+    if (this.rescheduling) return; // Redis is away: the last upsert still waits for it
+    this.rescheduling = true;
+    try {
+      await this.schedule();
+    } catch (error) {
+      this.logger.warn(`dispatch schedule not renewed: ${(error as Error).message}`);
+    } finally {
+      this.rescheduling = false;
+    }
+  }
+
+  private async schedule(): Promise<void> {
     await this.dispatchQueue.upsertJobScheduler(
       JobName.DispatchNotifications,
       { every: DISPATCH_EVERY_MS },
