@@ -23,6 +23,29 @@ describe('loadConfig', () => {
     expect(c.redis).toMatchObject({ host: 'cache', port: 6380, password: 's@cret', db: 2 });
   });
 
+  it('reads the notification settings: no email without SMTP_URL, an empty one included', () => {
+    expect(loadConfig(base).notify).toEqual({
+      publicUrl: 'http://localhost:3000',
+      smtp: null,
+      from: 'workpoints <noreply@workpoints.local>',
+      backoffMs: 2000,
+    });
+    expect(loadConfig({ ...base, SMTP_URL: '' }).notify.smtp).toBeNull();
+    const c = loadConfig({
+      ...base,
+      PUBLIC_URL: 'https://duban.example.gov.cn/',
+      SMTP_URL: 'smtps://duban:p%40ss@mail.example.gov.cn',
+    });
+    expect(c.notify.publicUrl).toBe('https://duban.example.gov.cn');
+    expect(c.notify.smtp).toEqual({
+      host: 'mail.example.gov.cn',
+      port: 465,
+      secure: true,
+      auth: { user: 'duban', pass: 'p@ss' },
+    });
+    expect(() => loadConfig({ ...base, SMTP_URL: 'mail.example.gov.cn' })).toThrow('SMTP_URL');
+  });
+
   it('names every bad variable', () => {
     let error: unknown;
     try {

@@ -36,7 +36,7 @@ const envSchema = z.object({
   /** Where people open the web app: the links in notifications start with it. */
   PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
   /** Outgoing mail, `smtp://user:pass@host:port` (`smtps://` for TLS); no email without it. */
-  SMTP_URL: url(['smtp', 'smtps']).optional(),
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), url(['smtp', 'smtps']).optional()),
   SMTP_FROM: z.string().min(3).default('workpoints <noreply@workpoints.local>'),
   /** First retry delay of a failed email or robot delivery; doubles each attempt. */
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).default(2_000),
