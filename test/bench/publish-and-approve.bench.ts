@@ -113,6 +113,12 @@ interface Results {
     bareUpdateMs: Percentiles;
     ratio: { p50: number; p95: number };
   };
+  /** The publication's 'assigned' notices of the measured plan, through worker, jobs, inbox. */
+  notify: {
+    inboxRows: number;
+    /** From the workflow's transition (the row's created_at, workflow time) to the inbox row. */
+    lagMs: Percentiles & { p99: number };
+  };
 }
 
 const started = performance.now();
@@ -408,6 +414,40 @@ class Bench {
     return ms;
   }
 
+  /**
+   * Every point's workflow records its publication with 'assigned' notification rows (lead
+   * staff and head, inbox) in the same transaction; the jobs app dispatches and delivers them.
+   * Lag: the row's created_at (the workflow's time of the transition — for a reminder, the
+   * instant its timer fired) to the inbox row's created_at.
+   */
+  async inboxLag(planId: string): Promise<Results['notify']> {
+    const where = `n.point_id IN (SELECT id FROM work_points WHERE plan_id = $1) AND n.channel = 'inbox' AND n.kind = 'assigned'`;
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const { rows } = await this.pg.query<{ total: string; open: string }>(
+        `SELECT count(*) AS total, count(*) FILTER (WHERE n.status <> 'sent') AS open FROM notifications n WHERE ${where}`,
+        [planId],
+      );
+      const total = Number(rows[0]?.total ?? 0);
+      if (total >= POINTS && Number(rows[0]?.open) === 0) break;
+      if (Date.now() > deadline)
+        throw new Error(`inbox notifications not delivered in time: ${JSON.stringify(rows[0])}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const { rows } = await this.pg.query<{ lag: string }>(
+      `SELECT extract(epoch FROM (i.created_at - n.created_at)) * 1000 AS lag
+         FROM notifications n JOIN inbox_items i ON i.notification_id = n.id WHERE ${where}`,
+      [planId],
+    );
+    const lags = rows.map((r) => Number(r.lag));
+    const sorted = [...lags].sort((a, b) => a - b);
+    const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? 0;
+    return {
+      inboxRows: rows.length,
+      lagMs: { ...percentiles(lags), p99 },
+    };
+  }
+
   async heads(): Promise<Record<string, Actor>> {
     const heads: Record<string, Actor> = {};
     for (const d of DIVISIONS) heads[d] = await this.call<Actor>('GET', '/me', `${d}.head`);
@@ -428,6 +468,12 @@ class Bench {
     const api = await this.publishViaApi(plan.planId, POINTS);
     progress(
       `  all ${POINTS} assigned after ${(api.totalMs / 1000).toFixed(2)} s (publish request returned after ${(api.requestMs / 1000).toFixed(2)} s)`,
+    );
+
+    progress(`waiting for the publication's inbox notifications of the ${POINTS}-point plan`);
+    const notify = await this.inboxLag(plan.planId);
+    progress(
+      `  ${notify.inboxRows} inbox rows; lag p50 ${Math.round(notify.lagMs.p50)} ms, p99 ${Math.round(notify.lagMs.p99)} ms`,
     );
 
     const taskQueue = `bench-bare-${this.runId}`;
@@ -500,6 +546,7 @@ class Bench {
         },
         ratio: api.totalMs / bare.totalMs,
       },
+      notify,
       approve: {
         samples: APPROVALS,
         warmup: WARMUP_APPROVALS,
@@ -536,6 +583,10 @@ function table(r: Results): string {
       `p50 ${ms(a.bareUpdateMs.p50)}  p95 ${ms(a.bareUpdateMs.p95)}  (n=${a.samples})`,
     ),
     row('ratio p50 / p95', `${a.ratio.p50.toFixed(2)} / ${a.ratio.p95.toFixed(2)}`),
+    row(
+      `inbox: ${r.notify.inboxRows} publication notices`,
+      `p50 ${ms(r.notify.lagMs.p50)}  p99 ${ms(r.notify.lagMs.p99)} from the workflow's transition to the inbox row`,
+    ),
   ].join('\n');
 }
 
