@@ -5,6 +5,7 @@ import { PersistenceModule } from '@workpoints/persistence';
 import { TemporalModule } from '@workpoints/temporal';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DepartmentRulesModule } from './department-rules/department-rules.module';
 import { HealthModule } from './health/health.module';
@@ -43,6 +44,7 @@ export class AppModule {
         DepartmentsModule,
         UsersModule,
         PlansModule,
+        DashboardModule,
         PointsModule,
         NotificationsModule,
         QueuesModule,

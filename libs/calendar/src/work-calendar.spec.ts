@@ -310,4 +310,13 @@ describe('CalendarData as data', () => {
     });
     expect(calendar.isKnown(2030)).toBe(true);
   });
+
+  it('counts the working days between two dates, across a holiday and its 调休 weekend', () => {
+    const cal = new WorkCalendar(buildCalendarData([2023]));
+    // Thursday 2023-09-28 → Tuesday 10-10: 09-29…10-06 off, Saturday 10-07 and Sunday 10-08 worked
+    expect(cal.workdaysBetween('2023-09-28', '2023-10-10')).toBe(4);
+    expect(cal.workdaysBetween('2023-10-10', '2023-09-28')).toBe(-4);
+    expect(cal.workdaysBetween('2023-09-28', '2023-09-28')).toBe(0);
+    expect(() => cal.workdaysBetween('2023-12-29', '2024-01-02')).toThrow('2024');
+  });
 });

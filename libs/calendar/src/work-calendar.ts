@@ -98,6 +98,18 @@ export class WorkCalendar {
     }
   }
 
+  /**
+   * How many working days fall after `from` up to and including `to` (negative when `to` is
+   * before `from`): the working days a point is late, counted from its deadline to today.
+   */
+  workdaysBetween(from: string, to: string): number {
+    const [a, b] = [toDayNumber(from), toDayNumber(to)];
+    const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+    let count = 0;
+    for (let day = lo + 1; day <= hi; day += 1) if (this.isWorkdayNumber(day)) count += 1;
+    return sign * count;
+  }
+
   /** The first working day strictly after (direction 1) or before (-1) `day`. */
   private step(day: number, direction: 1 | -1): number {
     let current = day + direction;
