@@ -1,4 +1,5 @@
 import { PACKAGE_KNOWN_YEARS, WorkCalendar, buildCalendarData } from '@workpoints/calendar';
+import ExcelJS from 'exceljs';
 import { shanghaiDate } from '@workpoints/domain';
 import {
   DepartmentEntity,
@@ -11,6 +12,10 @@ import {
 } from '@workpoints/persistence';
 import { type E2eStack, startE2eStack } from '@workpoints/testing';
 import type { DataSource } from 'typeorm';
+
+/** A response body as ExcelJS's loader takes it (its typings predate Node's generic Buffer). */
+const xlsxBytes = async (res: Response) =>
+  Buffer.from(await res.arrayBuffer()) as unknown as Parameters<ExcelJS.Xlsx['load']>[0];
 
 interface Dashboard {
   today: string;
@@ -315,5 +320,76 @@ describe('plan dashboard (督办看板)', () => {
     expect(head.total).toBe(3);
     expect(head.byDepartment.map((d) => d.name)).toEqual(['专利管理处']);
     expect((await get('zlglc.staff')).status).toBe(403);
+  });
+
+  it('exports the supervision ledger: grouped rows, traffic-light cells, print setup', async () => {
+    const res = await fetch(`${stack.api.baseUrl}/plans/${planId}/ledger.xlsx`, {
+      headers: { authorization: `Bearer ${tokens['coordinator']}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(
+      encodeURIComponent('看板测试计划-督办台账.xlsx'),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsxBytes(res));
+    const sheet = book.getWorksheet('督办台账');
+    if (!sheet) throw new Error('no 督办台账 sheet');
+    const text = (row: number) =>
+      (sheet.getRow(row).values as unknown[])
+        .slice(1)
+        .map((v) => (v === null || v === undefined ? '' : String(v)));
+    expect(text(1)).toEqual([
+      '序号',
+      '工作要点',
+      '牵头单位',
+      '配合单位',
+      '完成时限',
+      '最新进展',
+      '完成情况',
+      '红黄绿',
+      '分管领导',
+    ]);
+    // chapter and section rows, points in order under them, the rest at the end
+    const firstCells = Array.from({ length: sheet.rowCount - 1 }, (_, i) => text(i + 2)[0]);
+    expect(firstCells).toEqual([
+      '一、强化保护',
+      '2',
+      '（一）行政裁决',
+      '1',
+      '二、促进运用',
+      '3',
+      '4',
+      '5',
+      '其他',
+      '6',
+    ]);
+    const row1 = text(5);
+    expect(row1.slice(1, 3)).toEqual(['要点1', '专利管理处']);
+    expect(row1[5]).toBe('暂无进展报送');
+    expect(row1.slice(6)).toEqual(['推进中', '红', '李副局长']);
+    const fill = (row: number) =>
+      (sheet.getRow(row).getCell(8).fill as { fgColor?: { argb?: string } }).fgColor?.argb;
+    expect(fill(5)).toBe('FFFF0000'); // point 1, red
+    expect(fill(8)).toBe('FFFFC000'); // point 4, yellow
+    expect(fill(3)).toBe('FF00B050'); // point 2, green
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      printTitlesRow: '1:1',
+    });
+    // the same filters as the dashboard
+    const red = await fetch(`${stack.api.baseUrl}/plans/${planId}/ledger.xlsx?risk=red`, {
+      headers: { authorization: `Bearer ${tokens['coordinator']}` },
+    });
+    const redBook = new ExcelJS.Workbook();
+    await redBook.xlsx.load(await xlsxBytes(red));
+    const redSheet = redBook.getWorksheet('督办台账');
+    const numbers = [];
+    for (let r = 2; r <= (redSheet?.rowCount ?? 0); r += 1) {
+      const v = redSheet?.getRow(r).getCell(1).value;
+      if (typeof v === 'number') numbers.push(v);
+    }
+    expect(numbers).toEqual([1, 6]);
   });
 });

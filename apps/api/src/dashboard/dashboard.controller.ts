@@ -1,17 +1,41 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@workpoints/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { DashboardQuery } from './dashboard.dto';
 import { DashboardService, type PlanDashboard } from './dashboard.service';
+import { LedgerService } from './ledger.service';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
-@Controller('plans/:planId/dashboard')
+@Controller('plans/:planId')
 export class DashboardController {
-  constructor(private readonly dashboards: DashboardService) {}
+  constructor(
+    private readonly dashboards: DashboardService,
+    private readonly ledgers: LedgerService,
+  ) {}
 
-  @Get()
+  @Get('ledger.xlsx')
+  @Roles('coordinator', 'admin', 'supervisor', 'head')
+  @ApiOperation({ summary: '下载督办台账（Excel），筛选条件与督办看板相同' })
+  async ledger(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Query() query: DashboardQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { filename, content } = await this.ledgers.workbook(planId, actor, query);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    );
+    return new StreamableFile(content, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+  }
+
+  @Get('dashboard')
   @Roles('coordinator', 'admin', 'supervisor', 'head')
   @ApiOperation({
     summary: '督办看板：按状态、红黄绿灯、章节、牵头单位统计，逾期清单（逾期工作日）与即将到期要点',

@@ -85,35 +85,9 @@ export class DashboardService {
   async dashboard(planId: string, actor: Actor, query: DashboardQuery): Promise<PlanDashboard> {
     const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ id: planId });
     if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${planId}`);
-    const filters = { ...query };
-    const overseer = ['coordinator', 'admin', 'supervisor'].some((r) =>
-      actor.roles.includes(r as Actor['roles'][number]),
-    );
-    if (!overseer) {
-      // A department head sees their own department's points.
-      if (filters.departmentId && filters.departmentId !== actor.departmentId)
-        throw new DomainException(ErrorCode.NotInRemit, '只能查看本单位牵头的要点');
-      filters.departmentId = actor.departmentId ?? undefined;
-    }
+    const filters = scopedFilters(actor, query);
 
-    const params: unknown[] = [planId];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = ['p.plan_id = $1', `p.status <> 'draft'`];
-    if (filters.chapterId) {
-      const c = param(filters.chapterId);
-      where.push(`(n.id = ${c} OR n.parent_id = ${c})`);
-    }
-    if (filters.departmentId) where.push(`p.lead_department_id = ${param(filters.departmentId)}`);
-    if (filters.supervisorId) where.push(`p.supervisor_id = ${param(filters.supervisorId)}`);
-    if (filters.status) where.push(`p.status = ${param(filters.status)}`);
-    if (filters.risk) where.push(`p.risk = ${param(filters.risk)}`);
-    const joins = `FROM work_points p
-      LEFT JOIN plan_nodes n ON n.id = p.node_id
-      LEFT JOIN departments d ON d.id = p.lead_department_id`;
-    const from = `${joins} WHERE ${where.join(' AND ')}`;
+    const { params, where, joins, from } = pointFilter(planId, filters);
     const run = <T>(sql: string, extra: unknown[] = []) =>
       this.dataSource.query<T[]>(sql, [...params, ...extra]);
 
@@ -246,6 +220,48 @@ export class DashboardService {
       dueWithinWorkdays: within,
     };
   }
+}
+
+/** The filters as the actor may use them: a department head sees their own department only. */
+export function scopedFilters(actor: Actor, query: DashboardQuery): DashboardQuery {
+  const filters = { ...query };
+  const overseer = actor.roles.some(
+    (r) => r === 'coordinator' || r === 'admin' || r === 'supervisor',
+  );
+  if (!overseer) {
+    if (filters.departmentId && filters.departmentId !== actor.departmentId)
+      throw new DomainException(ErrorCode.NotInRemit, '只能查看本单位牵头的要点');
+    filters.departmentId = actor.departmentId ?? undefined;
+  }
+  return filters;
+}
+
+/**
+ * The SQL that selects a plan's published points under the dashboard's filters (also the
+ * ledger's): `from` joins the point's node and lead department, `params` starts with the plan.
+ */
+export function pointFilter(
+  planId: string,
+  filters: DashboardQuery,
+): { params: unknown[]; where: string[]; joins: string; from: string } {
+  const params: unknown[] = [planId];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = ['p.plan_id = $1', `p.status <> 'draft'`];
+  if (filters.chapterId) {
+    const c = param(filters.chapterId);
+    where.push(`(n.id = ${c} OR n.parent_id = ${c})`);
+  }
+  if (filters.departmentId) where.push(`p.lead_department_id = ${param(filters.departmentId)}`);
+  if (filters.supervisorId) where.push(`p.supervisor_id = ${param(filters.supervisorId)}`);
+  if (filters.status) where.push(`p.status = ${param(filters.status)}`);
+  if (filters.risk) where.push(`p.risk = ${param(filters.risk)}`);
+  const joins = `FROM work_points p
+      LEFT JOIN plan_nodes n ON n.id = p.node_id
+      LEFT JOIN departments d ON d.id = p.lead_department_id`;
+  return { params, where, joins, from: `${joins} WHERE ${where.join(' AND ')}` };
 }
 
 /** A count in a year the calendar does not know is not guessed: null. */
