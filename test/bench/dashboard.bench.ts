@@ -7,7 +7,8 @@ import { startE2eStack } from '@workpoints/testing';
  * Dashboard latency at 10,000 points: the api process of the e2e stack over a plan whose read
  * model is filled in bulk (10 lead divisions, 8 chapters of 3 sections, every status and colour,
  * 20,000 missed-report rows), timed over HTTP as a supervisor reads it — the whole plan and with
- * filters — and the plan of the grouped department query from EXPLAIN ANALYZE.
+ * filters — the ledger (xlsx) export of the whole plan, and the plan of the grouped department
+ * query from EXPLAIN ANALYZE.
  */
 const POINTS = 10_000;
 const SAMPLES = 60;
@@ -100,6 +101,21 @@ async function main(): Promise<void> {
         `${`dashboard at ${POINTS} points, ${label} `.padEnd(46, '.')} p50 ${Math.round(percentile(times, 50))} ms  p95 ${Math.round(percentile(times, 95))} ms  (n=${SAMPLES})`,
       );
     }
+    const ledgerMs: number[] = [];
+    let ledgerBytes = 0;
+    for (let i = 0; i < 6; i += 1) {
+      const t = performance.now();
+      const res = await fetch(`${stack.api.baseUrl}/plans/${planId}/ledger.xlsx`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.status !== 200) throw new Error(`ledger answered ${res.status}`);
+      ledgerBytes = (await res.arrayBuffer()).byteLength;
+      if (i > 0) ledgerMs.push(performance.now() - t);
+    }
+    ledgerMs.sort((a, b) => a - b);
+    lines.push(
+      `${`ledger export at ${POINTS} points `.padEnd(46, '.')} p50 ${(percentile(ledgerMs, 50) / 1000).toFixed(2)} s  max ${(percentile(ledgerMs, 100) / 1000).toFixed(2)} s  (${(ledgerBytes / 1024).toFixed(0)} KiB, n=${ledgerMs.length})`,
+    );
     const explain = await ds.query<{ 'QUERY PLAN': string }[]>(
       `EXPLAIN (ANALYZE, COSTS OFF)
        SELECT p.lead_department_id, count(*), coalesce(sum(m.missed), 0)
