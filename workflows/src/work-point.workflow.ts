@@ -10,6 +10,7 @@ import {
 } from '@temporalio/workflow';
 import {
   UnknownYearError,
+  unlessUnknownYear,
   WorkCalendar,
   atShanghaiTime,
   isCalendarDate,
@@ -163,14 +164,7 @@ async function runWorkPoint(
     cal: WorkCalendar,
     deadline: string,
     rule = state.policy.nonWorkdayRule,
-  ) => {
-    try {
-      return cal.adjustDeadline(deadline, rule);
-    } catch (error) {
-      if (error instanceof UnknownYearError) return deadline;
-      throw error;
-    }
-  };
+  ) => unlessUnknownYear(() => cal.adjustDeadline(deadline, rule)) ?? deadline;
 
   // ---- recording ----------------------------------------------------------------------------
   // Transitions are recorded in the order they happen, even when updates overlap.
@@ -220,14 +214,10 @@ async function runWorkPoint(
     extensionPending: state.pendingExtension !== null,
   });
   const deadlineNear = (): boolean => {
-    if (!calendar) return false;
-    try {
-      const from = yellowFrom(state.deadline, state.policy, calendar);
-      return from !== null && Date.now() >= Date.parse(from);
-    } catch (error) {
-      if (error instanceof UnknownYearError) return false;
-      throw error;
-    }
+    const cal = calendar;
+    if (!cal) return false;
+    const from = unlessUnknownYear(() => yellowFrom(state.deadline, state.policy, cal));
+    return from !== null && Date.now() >= Date.parse(from);
   };
   const refreshRisk = (): boolean => {
     const before = state.risk;
@@ -241,16 +231,11 @@ async function runWorkPoint(
   };
   /** The instant the point turns overdue: reminder time on the first working day after the deadline. */
   const overdueAt = (): number | null => {
-    if (!calendar) return null;
-    try {
-      return atShanghaiTime(
-        calendar.nextWorkday(state.effectiveDeadline),
-        state.policy.reminderTime,
-      ).getTime();
-    } catch (error) {
-      if (error instanceof UnknownYearError) return null;
-      throw error;
-    }
+    const cal = calendar;
+    if (!cal) return null;
+    return unlessUnknownYear(() =>
+      atShanghaiTime(cal.nextWorkday(state.effectiveDeadline), state.policy.reminderTime).getTime(),
+    );
   };
 
   // ---- actions ------------------------------------------------------------------------------
@@ -647,7 +632,7 @@ async function runWorkPoint(
     let refresh = false;
     // The yellow window opens, or the point turns overdue, even where no notice applies.
     if (!deadlineNear() && !completionSubmitted(state.status)) {
-      const from = safe(() => yellowFrom(state.deadline, state.policy, cal));
+      const from = unlessUnknownYear(() => yellowFrom(state.deadline, state.policy, cal));
       if (from && Date.parse(from) > through) at = Math.min(at, Date.parse(from));
     }
     if (missing.size > 0 && now + DAY_MS < at) {
@@ -776,13 +761,4 @@ async function runWorkPoint(
   await recording;
   if (!closed()) return continueAsNew<typeof workPointWorkflow>(input, snapshot());
   return snapshot();
-}
-
-function safe<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof UnknownYearError) return null;
-    throw error;
-  }
 }

@@ -13,3 +13,16 @@ export class UnknownYearError extends Error {
     );
   }
 }
+
+/**
+ * `fn()`, or null when it needs a year the calendar does not know: for figures that are left
+ * blank (or reminders that wait) rather than guessed. Other errors are thrown.
+ */
+export function unlessUnknownYear<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof UnknownYearError) return null;
+    throw error;
+  }
+}

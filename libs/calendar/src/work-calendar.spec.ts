@@ -2,7 +2,7 @@ import * as chineseDays from 'chinese-days';
 import packageData from 'chinese-days/dist/chinese-days.json';
 import { buildCalendarData, type CalendarData, PACKAGE_KNOWN_YEARS } from './calendar-data';
 import { fromDayNumber, toDayNumber } from './dates';
-import { UnknownYearError } from './errors';
+import { UnknownYearError, unlessUnknownYear } from './errors';
 import { WorkCalendar } from './work-calendar';
 
 const raw = packageData as { holidays: Record<string, string>; workdays: Record<string, string> };
@@ -318,5 +318,12 @@ describe('CalendarData as data', () => {
     expect(cal.workdaysBetween('2023-10-10', '2023-09-28')).toBe(-4);
     expect(cal.workdaysBetween('2023-09-28', '2023-09-28')).toBe(0);
     expect(() => cal.workdaysBetween('2023-12-29', '2024-01-02')).toThrow('2024');
+  });
+
+  it('leaves blank, never guesses, what needs a year the calendar does not know', () => {
+    const cal = new WorkCalendar(buildCalendarData([2023]));
+    expect(unlessUnknownYear(() => cal.nextWorkday('2023-09-28'))).toBe('2023-10-07');
+    expect(unlessUnknownYear(() => cal.nextWorkday('2023-12-29'))).toBeNull();
+    expect(() => unlessUnknownYear(() => cal.nextWorkday('2023-02-30'))).toThrow(RangeError);
   });
 });

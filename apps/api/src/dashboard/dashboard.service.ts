@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UnknownYearError } from '@workpoints/calendar';
+import { unlessUnknownYear } from '@workpoints/calendar';
 import {
   ErrorCode,
   POINT_STATUSES,
@@ -98,7 +98,7 @@ export class DashboardService {
       Number(today.slice(0, 4)),
       Number(today.slice(0, 4)) + 1,
     ]);
-    const horizon = safe(() => calendar.addWorkdays(today, within)) ?? today;
+    const horizon = unlessUnknownYear(() => calendar.addWorkdays(today, within)) ?? today;
 
     const pointColumns = `p.id, p.number, p.title, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
       p.status, p.risk, p.lead_department_id AS "departmentId", d.name AS "departmentName",
@@ -172,7 +172,9 @@ export class DashboardService {
       statusLabel: STATUS_LABELS[p.status],
     });
     const moved = (p: { deadline: string; rule: string | null }) =>
-      safe(() => calendar.adjustDeadline(p.deadline, p.rule === 'next' ? 'next' : 'previous'));
+      unlessUnknownYear(() =>
+        calendar.adjustDeadline(p.deadline, p.rule === 'next' ? 'next' : 'previous'),
+      );
     return {
       planId,
       today,
@@ -206,7 +208,9 @@ export class DashboardService {
           const due = moved(p);
           return {
             ...point(p),
-            workdaysLate: due ? safe(() => calendar.workdaysBetween(due, today)) : null,
+            workdaysLate: due
+              ? unlessUnknownYear(() => calendar.workdaysBetween(due, today))
+              : null,
           };
         })
         .sort((a, b) => (b.workdaysLate ?? 0) - (a.workdaysLate ?? 0) || a.number - b.number),
@@ -214,7 +218,7 @@ export class DashboardService {
         const due = moved(p);
         return {
           ...point(p),
-          workdaysLeft: due ? safe(() => calendar.workdaysBetween(today, due)) : null,
+          workdaysLeft: due ? unlessUnknownYear(() => calendar.workdaysBetween(today, due)) : null,
         };
       }),
       dueWithinWorkdays: within,
@@ -262,14 +266,4 @@ export function pointFilter(
       LEFT JOIN plan_nodes n ON n.id = p.node_id
       LEFT JOIN departments d ON d.id = p.lead_department_id`;
   return { params, where, joins, from: `${joins} WHERE ${where.join(' AND ')}` };
-}
-
-/** A count in a year the calendar does not know is not guessed: null. */
-function safe<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof UnknownYearError) return null;
-    throw error;
-  }
 }
