@@ -9,3 +9,4 @@ export * from './notice-schedule';
 export * from './policy';
 export * from './notification-templates';
 export * from './delivery-time';
+export * from './scoring';
