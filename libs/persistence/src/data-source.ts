@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
   AuditEventEntity,
+  BulletinEntity,
   CalendarOverrideEntity,
   DepartmentEntity,
   DepartmentRobotEntity,
@@ -21,6 +22,7 @@ import { PlanImportDrafts1795240550439 } from './migrations/1795240550439-plan-i
 import { CalendarOverrides1795243010739 } from './migrations/1795243010739-calendar-overrides';
 import { PointPolicyAndNotices1795244962034 } from './migrations/1795244962034-point-policy-and-notices';
 import { NotificationsOutbox1795247029451 } from './migrations/1795247029451-notifications-outbox';
+import { Bulletins1795254350081 } from './migrations/1795254350081-bulletins';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -39,6 +41,7 @@ export const ENTITIES = [
   NotificationEntity,
   InboxItemEntity,
   DepartmentRobotEntity,
+  BulletinEntity,
 ];
 
 /** In the order they run. A new migration is generated, never hand-written: see the README. */
@@ -48,6 +51,7 @@ export const MIGRATIONS = [
   CalendarOverrides1795243010739,
   PointPolicyAndNotices1795244962034,
   NotificationsOutbox1795247029451,
+  Bulletins1795254350081,
 ];
 
 /**

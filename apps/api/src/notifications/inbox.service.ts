@@ -49,7 +49,8 @@ export interface InboxEvent {
   title: string;
   text: string;
   link: string;
-  pointId: string;
+  /** null for a notice about the whole plan (the monthly bulletin). */
+  pointId: string | null;
   createdAt: Date;
   unreadCount: number;
 }

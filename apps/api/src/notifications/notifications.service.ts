@@ -86,10 +86,12 @@ export class NotificationsService {
         { id },
         { status: 'pending', attempts: 0, notBefore: now, queuedAt: null, sentAt: null },
       );
-      const point = await tx.findOne(WorkPointEntity, {
-        where: { id: row.pointId },
-        select: { id: true, planId: true },
-      });
+      const point = row.pointId
+        ? await tx.findOne(WorkPointEntity, {
+            where: { id: row.pointId },
+            select: { id: true, planId: true },
+          })
+        : null;
       await tx.save(AuditEventEntity, {
         planId: point?.planId ?? null,
         pointId: row.pointId,

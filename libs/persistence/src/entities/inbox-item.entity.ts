@@ -38,12 +38,13 @@ export class InboxItemEntity {
   @JoinColumn({ name: 'user_id' })
   user?: Relation<UserEntity>;
 
-  @Column({ name: 'point_id', type: 'uuid' })
-  pointId!: string;
+  /** null for a notice about the whole plan (the monthly bulletin). */
+  @Column({ name: 'point_id', type: 'uuid', nullable: true })
+  pointId!: string | null;
 
-  @ManyToOne(() => WorkPointEntity, { nullable: false, onDelete: 'CASCADE' })
+  @ManyToOne(() => WorkPointEntity, { nullable: true, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'point_id' })
-  point?: Relation<WorkPointEntity>;
+  point?: Relation<WorkPointEntity> | null;
 
   @Column({ type: 'varchar' })
   kind!: NotificationKind;

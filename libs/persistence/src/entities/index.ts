@@ -13,3 +13,4 @@ export * from './calendar-override.entity';
 export * from './notification.entity';
 export * from './inbox-item.entity';
 export * from './department-robot.entity';
+export * from './bulletin.entity';

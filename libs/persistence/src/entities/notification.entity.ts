@@ -28,6 +28,10 @@ import { WorkPointEntity } from './work-point.entity';
  */
 @Entity('notifications')
 @Unique('uq_notifications_once', ['pointId', 'kind', 'occasion', 'recipientKey', 'channel'])
+@Index('uq_notifications_plan_once', ['kind', 'occasion', 'recipientKey', 'channel'], {
+  unique: true,
+  where: '"point_id" IS NULL',
+})
 @Index('ix_notifications_due', ['status', 'notBefore'])
 @Index('ix_notifications_point', ['pointId', 'createdAt'])
 @Index('ix_notifications_user', ['userId', 'createdAt'])
@@ -37,12 +41,13 @@ export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'point_id', type: 'uuid' })
-  pointId!: string;
+  /** null for a notice about the whole plan (the monthly bulletin); its occasion names the plan. */
+  @Column({ name: 'point_id', type: 'uuid', nullable: true })
+  pointId!: string | null;
 
-  @ManyToOne(() => WorkPointEntity, { nullable: false, onDelete: 'CASCADE' })
+  @ManyToOne(() => WorkPointEntity, { nullable: true, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'point_id' })
-  point?: Relation<WorkPointEntity>;
+  point?: Relation<WorkPointEntity> | null;
 
   @Column({ type: 'varchar' })
   kind!: NotificationKind;

@@ -1,4 +1,5 @@
 import type { PointPolicy } from '@workpoints/contracts';
+import type { ScoreRules } from '@workpoints/domain';
 import {
   Check,
   Column,
@@ -52,6 +53,10 @@ export class PlanEntity {
   /** Policy fields for every point of the plan, over the defaults (points may change them). */
   @Column({ type: 'jsonb', nullable: true })
   policy!: Partial<PointPolicy> | null;
+
+  /** The monthly ranking's rules over the defaults (`DEFAULT_SCORE_RULES` of @workpoints/domain). */
+  @Column({ name: 'score_rules', type: 'jsonb', nullable: true })
+  scoreRules!: Partial<ScoreRules> | null;
 
   /** The year's headline targets from the preamble (`Target` of @workpoints/plan-parser). */
   @Column({ type: 'jsonb', default: () => "'[]'" })
