@@ -37,12 +37,14 @@ import {
   type PointAction,
   type PointChanges,
   type PointContext,
+  type TargetActual,
   type TransitionRecord,
   type WorkPointActivities,
   type WorkPointInput,
   type WorkPointState,
 } from '@workpoints/contracts';
 import {
+  actualsProblems,
   completionSubmitted,
   decide,
   noticeSchedule,
@@ -253,6 +255,19 @@ async function runWorkPoint(
       refuse(ErrorCode.InvalidInput, `${label}不能早于今天（${today()}）：${date}`);
     return date;
   };
+  /**
+   * Target actuals: their shape only, since the targets live in the read model (the API checks
+   * each index against them). Invalid ones are refused here so the history never holds them.
+   */
+  const requireActuals = (actuals: unknown) => {
+    const problems = actualsProblems(actuals, null);
+    if (problems.length > 0) refuse(ErrorCode.InvalidInput, `实际值有误：${problems.join('；')}`);
+  };
+  /** The actuals a report record carries: copied, and left out when there are none. */
+  const actualsOf = (actuals: TargetActual[] | undefined): { actuals?: TargetActual[] } =>
+    actuals && actuals.length > 0
+      ? { actuals: actuals.map((a) => ({ target: a.target, value: a.value })) }
+      : {};
 
   /** Shared validator: shape, idempotency, then the lifecycle rule. */
   const validate = (action: PointAction, args: ActionArgs, extra?: () => void): void => {
@@ -341,7 +356,14 @@ async function runWorkPoint(
       apply(
         'report',
         args,
-        { report: { text: args.text, percent: args.percent, kind: 'progress' } },
+        {
+          report: {
+            text: args.text,
+            percent: args.percent,
+            kind: 'progress',
+            ...actualsOf(args.actuals),
+          },
+        },
         () => {
           state.reportDays = [...state.reportDays, today()].slice(-REPORT_DAYS_KEPT);
           state.reportMissedFor = null;
@@ -356,16 +378,22 @@ async function runWorkPoint(
             !(Number.isInteger(args.percent) && args.percent >= 0 && args.percent <= 100)
           )
             refuse(ErrorCode.InvalidInput, '完成百分比应为 0 到 100 的整数');
+          requireActuals(args.actuals);
         }),
     },
   );
   setHandler(
     submitCompletionUpdate,
     (args) =>
-      apply('submit', args, { report: { text: args.text, percent: 100, kind: 'completion' } }),
+      apply('submit', args, {
+        report: { text: args.text, percent: 100, kind: 'completion', ...actualsOf(args.actuals) },
+      }),
     {
       validator: (args) =>
-        validate('submit', args, () => requireText(args.text, '办结情况说明不能为空')),
+        validate('submit', args, () => {
+          requireText(args.text, '办结情况说明不能为空');
+          requireActuals(args.actuals);
+        }),
     },
   );
   setHandler(approveUpdate, (args) => apply('approve', args, { comment: args.comment }), {

@@ -16,6 +16,7 @@ import {
   ProgressReportEntity,
   ReminderEntity,
   SignOffEntity,
+  TargetActualEntity,
   WorkPointEntity,
   loadCalendarData,
 } from '@workpoints/persistence';
@@ -193,7 +194,10 @@ export class WorkPointActivitiesService implements WorkPointActivities {
     });
   }
 
-  /** A report row; a lead report takes along the co-departments' contributions waiting for it. */
+  /**
+   * A report row with the target actuals it carries; a lead report takes along the
+   * co-departments' contributions waiting for it.
+   */
   private async insertReport(
     tx: EntityManager,
     rec: TransitionRecord,
@@ -217,6 +221,17 @@ export class WorkPointActivitiesService implements WorkPointActivities {
     });
     if (contribution) return;
     const id = (inserted.identifiers[0] as { id: string }).id;
+    if (report.actuals?.length)
+      await tx.insert(
+        TargetActualEntity,
+        report.actuals.map((a) => ({
+          pointId: rec.pointId,
+          reportId: id,
+          targetIndex: a.target,
+          value: a.value,
+          reportedAt: at,
+        })),
+      );
     await tx.update(
       ProgressReportEntity,
       { pointId: rec.pointId, kind: 'contribution', attachedToId: IsNull() },

@@ -119,4 +119,5 @@ export const PLAN_EVENT_LABELS: Record<string, string> = {
   // Recorded by the API on a point's trail without changing its lifecycle.
   urge: '督办员催办',
   notification_retried: '重发通知',
+  target_added: '添加量化目标',
 };

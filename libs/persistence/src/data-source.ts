@@ -14,6 +14,7 @@ import {
   ProgressReportEntity,
   ReminderEntity,
   SignOffEntity,
+  TargetActualEntity,
   UserEntity,
   WorkPointEntity,
 } from './entities';
@@ -23,6 +24,7 @@ import { CalendarOverrides1795243010739 } from './migrations/1795243010739-calen
 import { PointPolicyAndNotices1795244962034 } from './migrations/1795244962034-point-policy-and-notices';
 import { NotificationsOutbox1795247029451 } from './migrations/1795247029451-notifications-outbox';
 import { Bulletins1795254350081 } from './migrations/1795254350081-bulletins';
+import { TargetActuals1795255000000 } from './migrations/1795255000000-target-actuals';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -42,6 +44,7 @@ export const ENTITIES = [
   InboxItemEntity,
   DepartmentRobotEntity,
   BulletinEntity,
+  TargetActualEntity,
 ];
 
 /** In the order they run. A new migration is generated, never hand-written: see the README. */
@@ -52,6 +55,7 @@ export const MIGRATIONS = [
   PointPolicyAndNotices1795244962034,
   NotificationsOutbox1795247029451,
   Bulletins1795254350081,
+  TargetActuals1795255000000,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { schemaDrift } from './schema-drift';
 
 const TABLES = [
   'audit_events',
+  'bulletins',
   'calendar_overrides',
   'department_keyword_rules',
   'department_robots',
@@ -20,6 +21,7 @@ const TABLES = [
   'progress_reports',
   'reminders',
   'sign_offs',
+  'target_actuals',
   'users',
   'work_point_co_departments',
   'work_points',

@@ -25,11 +25,13 @@ import {
   type Actor,
   type PointAction,
   type PointContext,
+  type TargetActual,
   type WorkPointState,
 } from '@workpoints/contracts';
 import {
   RISK_LABELS,
   STATUS_LABELS,
+  actualsProblems,
   decide,
   deadlineInstant,
   policyProblems,
@@ -56,6 +58,7 @@ import type {
   ReturnDto,
   SteerDto,
   SubmitCompletionDto,
+  TargetActualDto,
 } from './dto/point-actions.dto';
 import { PointsService, partiesOf } from './points.service';
 
@@ -91,20 +94,40 @@ export class PointActionsService {
   }
 
   report(pointId: string, actor: Actor, dto: ReportProgressDto) {
-    return this.act(pointId, actor, 'report', dto.requestId, (h) =>
-      h.executeUpdate(reportProgressUpdate, {
-        args: [{ requestId: dto.requestId, actor, text: dto.text, percent: dto.percent ?? null }],
-        updateId: dto.requestId,
-      }),
+    return this.act(
+      pointId,
+      actor,
+      'report',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(reportProgressUpdate, {
+          args: [
+            {
+              requestId: dto.requestId,
+              actor,
+              text: dto.text,
+              percent: dto.percent ?? null,
+              ...actualsOf(dto.actuals),
+            },
+          ],
+          updateId: dto.requestId,
+        }),
+      async (point) => checkActuals(point, dto.actuals),
     );
   }
 
   submit(pointId: string, actor: Actor, dto: SubmitCompletionDto) {
-    return this.act(pointId, actor, 'submit', dto.requestId, (h) =>
-      h.executeUpdate(submitCompletionUpdate, {
-        args: [{ requestId: dto.requestId, actor, text: dto.text }],
-        updateId: dto.requestId,
-      }),
+    return this.act(
+      pointId,
+      actor,
+      'submit',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(submitCompletionUpdate, {
+          args: [{ requestId: dto.requestId, actor, text: dto.text, ...actualsOf(dto.actuals) }],
+          updateId: dto.requestId,
+        }),
+      async (point) => checkActuals(point, dto.actuals),
     );
   }
 
@@ -382,6 +405,27 @@ export class PointActionsService {
       );
     }
   }
+}
+
+/** Plain actuals for the workflow (not the DTO instances), left out when there are none. */
+function actualsOf(actuals: TargetActualDto[] | undefined): { actuals?: TargetActual[] } {
+  return actuals && actuals.length > 0
+    ? { actuals: actuals.map((a) => ({ target: a.target, value: a.value })) }
+    : {};
+}
+
+/**
+ * Each actual must name one of the point's targets, once. The workflow holds no targets, so the
+ * range is checked here against the read model (targets are only appended to once published).
+ */
+function checkActuals(point: WorkPointEntity, actuals: TargetActualDto[] | undefined): void {
+  const problems = actualsProblems(actuals, point.targets.length);
+  if (problems.length > 0)
+    throw new DomainException(
+      ErrorCode.InvalidInput,
+      `第${point.number}项的实际值有误：${problems.join('；')}`,
+      { problems },
+    );
 }
 
 /**

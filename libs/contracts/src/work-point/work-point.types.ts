@@ -160,14 +160,28 @@ interface ActionBase {
 
 export type AcknowledgeArgs = ActionBase;
 
+/**
+ * A figure reported against one of the point's quantitative targets (目标 / 指标): `target` is
+ * the index (from 0) into the point's targets, which after publication are only ever appended
+ * to, so an index keeps naming the same target.
+ */
+export interface TargetActual {
+  target: number;
+  value: number;
+}
+
 export interface ReportProgressArgs extends ActionBase {
   text: string;
   /** Self-assessed completion in percent, 0–100. */
   percent: number | null;
+  /** Actual values of the point's targets as of this report. */
+  actuals?: TargetActual[];
 }
 
 export interface SubmitCompletionArgs extends ActionBase {
   text: string;
+  /** Final actual values of the point's targets. */
+  actuals?: TargetActual[];
 }
 
 export interface ApproveArgs extends ActionBase {
@@ -232,6 +246,8 @@ export interface TransitionRecord {
     text: string;
     percent: number | null;
     kind: 'progress' | 'completion' | 'contribution';
+    /** Target actuals reported with it; absent when none were (and in older histories). */
+    actuals?: TargetActual[];
   } | null;
   signOff: { level: SignOffLevel; decision: 'approved' | 'returned' } | null;
   /**

@@ -15,7 +15,9 @@ export type PlanEvent =
   /** An admin sent a dead notification again. */
   | 'notification_retried'
   /** An admin or coordinator set up, changed or removed a department's robot. */
-  | 'robot_changed';
+  | 'robot_changed'
+  /** The coordinator added a quantitative target to a point by hand. */
+  | 'target_added';
 export type AuditEventName = TimelineEvent | PlanEvent;
 
 /**

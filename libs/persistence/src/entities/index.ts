@@ -14,3 +14,4 @@ export * from './notification.entity';
 export * from './inbox-item.entity';
 export * from './department-robot.entity';
 export * from './bulletin.entity';
+export * from './target-actual.entity';

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { POINT_STATUSES, type PointPolicy, type PointStatus } from '@workpoints/contracts';
@@ -7,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -15,6 +17,7 @@ import {
   Max,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
 import { PaginationQuery } from '../../common/pagination.dto';
@@ -30,6 +33,32 @@ export class ActionDto {
   requestId!: string;
 }
 
+/** An actual value (实际值) of one of the point's quantitative targets. */
+export class TargetActualDto {
+  @ApiProperty({ description: '目标序号：该要点 targets 中的位置，从 0 起', example: 0 })
+  @IsInt({ message: '目标序号应为整数' })
+  @Min(0, { message: '目标序号应从 0 起' })
+  target!: number;
+
+  @ApiProperty({ description: '截至本次报送的实际值（与目标同一单位）', example: 18 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '实际值应为数字' })
+  value!: number;
+}
+
+/** Actuals of the point's targets, at most one per target (checked against them by the service). */
+const Actuals = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: '量化目标的实际值，每项目标至多一个',
+      type: [TargetActualDto],
+    }),
+    IsOptional(),
+    IsArray({ message: '实际值应为列表' }),
+    ArrayMaxSize(50, { message: '实际值最多 50 项' }),
+    ValidateNested({ each: true }),
+    Type(() => TargetActualDto),
+  );
+
 export class ReportProgressDto extends ActionDto {
   @ApiProperty({ description: '进展情况' })
   @IsString()
@@ -42,6 +71,9 @@ export class ReportProgressDto extends ActionDto {
   @Min(0)
   @Max(100)
   percent?: number;
+
+  @Actuals()
+  actuals?: TargetActualDto[];
 }
 
 export class SubmitCompletionDto extends ActionDto {
@@ -49,6 +81,9 @@ export class SubmitCompletionDto extends ActionDto {
   @IsString()
   @Length(1, 20000)
   text!: string;
+
+  @Actuals()
+  actuals?: TargetActualDto[];
 }
 
 export class ApproveDto extends ActionDto {
