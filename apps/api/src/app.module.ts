@@ -6,6 +6,7 @@ import { TemporalModule } from '@workpoints/temporal';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { SummariesModule } from './summaries/summaries.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DepartmentRulesModule } from './department-rules/department-rules.module';
 import { HealthModule } from './health/health.module';
@@ -13,6 +14,7 @@ import { ImportsModule } from './imports/imports.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { PointsModule } from './points/points.module';
+import { TargetsModule } from './targets/targets.module';
 import { QueuesModule } from './queues/queues.module';
 import { UsersModule } from './users/users.module';
 
@@ -45,7 +47,9 @@ export class AppModule {
         UsersModule,
         PlansModule,
         DashboardModule,
+        SummariesModule,
         PointsModule,
+        TargetsModule,
         NotificationsModule,
         QueuesModule,
         HealthModule,

@@ -1,0 +1,37 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@workpoints/contracts';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { SummariesService } from './summaries.service';
+import { SummaryQuery } from './summary.dto';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+@ApiTags('summaries')
+@ApiBearerAuth()
+@Controller('plans/:planId')
+export class SummariesController {
+  constructor(private readonly summaries: SummariesService) {}
+
+  @Get('summary.docx')
+  @Roles('coordinator', 'admin', 'supervisor', 'head')
+  @ApiProduces(DOCX)
+  @ApiOperation({
+    summary:
+      '下载上半年或年度工作总结初稿（Word）：总体情况、分章节推进情况、存在的问题、下一步工作重点；处室负责人只能下载本单位牵头的要点',
+  })
+  async summary(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Query() query: SummaryQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { filename, content } = await this.summaries.document(planId, actor, query);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    );
+    return new StreamableFile(content, { type: DOCX });
+  }
+}

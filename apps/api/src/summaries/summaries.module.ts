@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SummariesController } from './summaries.controller';
+import { SummariesService } from './summaries.service';
+
+/** The half-year and annual summaries (工作总结) of a plan, drawn from the read model. */
+@Module({
+  controllers: [SummariesController],
+  providers: [SummariesService],
+})
+export class SummariesModule {}

@@ -1,0 +1,2 @@
+export * from './summary.data';
+export * from './summary.document';
