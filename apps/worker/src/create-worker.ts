@@ -1,16 +1,21 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '@workpoints/config';
-import type { WorkPointActivities } from '@workpoints/contracts';
+import type { BulletinActivities, WorkPointActivities } from '@workpoints/contracts';
 import { workflowBundleOptions } from '@workpoints/temporal';
+import { BulletinActivitiesService } from './bulletin.activities';
 import { WorkPointActivitiesService } from './work-point.activities';
 
 /** Binds the Nest providers into the plain activities object Temporal expects. */
-export function bindActivities(app: INestApplicationContext): WorkPointActivities {
+export function bindActivities(
+  app: INestApplicationContext,
+): WorkPointActivities & BulletinActivities {
   const workPoints = app.get(WorkPointActivitiesService);
+  const bulletins = app.get(BulletinActivitiesService);
   return {
     recordTransition: (rec) => workPoints.recordTransition(rec),
     loadCalendar: (request) => workPoints.loadCalendar(request),
+    produceMonthlyBulletins: (request) => bulletins.produceMonthlyBulletins(request),
   };
 }
 

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@workpoints/config';
+import { ensureMonthlyBulletinSchedule } from '@workpoints/temporal';
 import { createWorker } from './create-worker';
 import { WorkerModule } from './worker.module';
 
@@ -12,6 +14,13 @@ async function main(): Promise<void> {
     logger: [config.logLevel, 'error', 'warn'],
   });
   const worker = await createWorker(app, config);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const schedule = await ensureMonthlyBulletinSchedule(
+    new Client({ connection, namespace: config.temporal.namespace }),
+    config.temporal.taskQueue,
+  );
+  await connection.close();
+  logger.log(`monthly bulletin schedule ${schedule}`);
   // SIGTERM/SIGINT: stop polling, let running tasks finish, then close the Nest context.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

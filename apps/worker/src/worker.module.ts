@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@workpoints/config';
 import { PersistenceModule } from '@workpoints/persistence';
+import { BulletinActivitiesService } from './bulletin.activities';
 import { WorkPointActivitiesService } from './work-point.activities';
 
 /** The worker's Nest context: no HTTP, just the providers activities need. */
@@ -10,8 +11,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), PersistenceModule],
-      providers: [WorkPointActivitiesService],
-      exports: [WorkPointActivitiesService],
+      providers: [WorkPointActivitiesService, BulletinActivitiesService],
+      exports: [WorkPointActivitiesService, BulletinActivitiesService],
     };
   }
 }

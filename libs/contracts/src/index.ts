@@ -7,3 +7,4 @@ export * from './work-point/policy.types';
 export * from './work-point/work-point.types';
 export * from './calendar.types';
 export * from './notification.types';
+export * from './bulletin.types';

@@ -25,6 +25,11 @@ export const NOTIFICATION_KINDS = [
   'extension-decided',
   /** The coordinator's own chase (催办), which may be marked urgent. */
   'urged',
+  /**
+   * The monthly bulletin and ranking is ready (to coordinators): about the whole plan, not a
+   * point — `pointNumber` is 0 and `pointTitle` names the month.
+   */
+  'bulletin',
 ] as const satisfies readonly (NoticeKind | string)[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

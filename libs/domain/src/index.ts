@@ -10,3 +10,5 @@ export * from './policy';
 export * from './notification-templates';
 export * from './delivery-time';
 export * from './scoring';
+export * from './targets';
+export * from './months';

@@ -87,7 +87,9 @@ describe('notification templates', () => {
     );
   });
 
-  it.each(NOTIFICATION_KINDS)(
+  const POINT_KINDS = NOTIFICATION_KINDS.filter((kind) => kind !== 'bulletin');
+
+  it.each(POINT_KINDS)(
     'renders %s with the plan, number, title, department, date, detail and link',
     (kind) => {
       const message = renderNotification({ ...base, kind, detail: '请于本周内反馈。' });
@@ -111,7 +113,29 @@ describe('notification templates', () => {
     },
   );
 
-  it.each(NOTIFICATION_KINDS)('renders %s without a due date or detail', (kind) => {
+  it('renders the monthly bulletin notice with the plan and the month, not a point', () => {
+    const message = renderNotification({
+      ...base,
+      kind: 'bulletin',
+      pointNumber: 0,
+      pointTitle: '2024年3月',
+      departmentName: '',
+      dueDate: null,
+      link: 'https://workpoints.example.gov.cn/plans/7/bulletins/2024-03',
+      detail: '办结2项，逾期未完成1项，参与排名单位5个。',
+    });
+    expect(message.title).toBe('【月度通报】2024年3月《2024年市政府办公室工作要点》');
+    expect(message.text).toBe(
+      [
+        '《2024年市政府办公室工作要点》2024年3月工作要点落实情况通报及各单位得分排名已生成，请审阅后印发。',
+        '说明：办结2项，逾期未完成1项，参与排名单位5个。',
+        '查看详情：https://workpoints.example.gov.cn/plans/7/bulletins/2024-03',
+      ].join('\n'),
+    );
+    expect(message.text).not.toContain('第0项');
+  });
+
+  it.each(POINT_KINDS)('renders %s without a due date or detail', (kind) => {
     const message = renderNotification({ ...base, kind, dueDate: null, detail: null });
     expect(message.text).not.toMatch(/undefined|null|年\d+月/);
     expect(message.text).toContain('市政务服务数据管理局');

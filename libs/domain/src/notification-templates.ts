@@ -11,6 +11,7 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   'extension-requested': '延期申请',
   'extension-decided': '延期审批结果',
   urged: '督办催办',
+  bulletin: '月度通报',
 };
 
 /** Robots show the title in a narrow list: a long point title is cut to this many characters. */
@@ -102,6 +103,10 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       `督办员对${point}（牵头单位：${department}）进行催办${date ? `，完成时限为${date}` : ''}，请抓紧办理并及时反馈。`,
     detailLabel: '催办意见',
   },
+  bulletin: {
+    sentence: ({ point }) => `${point}工作要点落实情况通报及各单位得分排名已生成，请审阅后印发。`,
+    detailLabel: '说明',
+  },
 };
 
 function shorten(text: string, max: number): string {
@@ -122,15 +127,21 @@ function shorten(text: string, max: number): string {
 export function renderNotification(ctx: NotificationContext): RenderedMessage {
   const template = TEMPLATES[ctx.kind];
   const label = NOTIFICATION_LABELS[ctx.kind];
+  // A plan-level notice (the bulletin) names the plan and the month instead of a point.
+  const planLevel = ctx.kind === 'bulletin';
   const facts: Facts = {
-    point: `《${ctx.planTitle}》第${ctx.pointNumber}项“${ctx.pointTitle}”`,
+    point: planLevel
+      ? `《${ctx.planTitle}》${ctx.pointTitle}`
+      : `《${ctx.planTitle}》第${ctx.pointNumber}项“${ctx.pointTitle}”`,
     department: ctx.departmentName,
     date: ctx.dueDate ? chineseDate(ctx.dueDate) : null,
   };
   const sentence = template.sentence(facts);
   const detail = ctx.detail?.trim() ? `${template.detailLabel}：${ctx.detail.trim()}` : null;
 
-  const title = `【${label}】第${ctx.pointNumber}项“${shorten(ctx.pointTitle, TITLE_POINT_CHARS)}”`;
+  const title = planLevel
+    ? `【${label}】${ctx.pointTitle}《${shorten(ctx.planTitle, TITLE_POINT_CHARS)}》`
+    : `【${label}】第${ctx.pointNumber}项“${shorten(ctx.pointTitle, TITLE_POINT_CHARS)}”`;
   const text = [sentence, ...(detail ? [detail] : []), `查看详情：${ctx.link}`].join('\n');
   // Blank lines between paragraphs: DingTalk's markdown joins single-newline lines.
   const markdown = [

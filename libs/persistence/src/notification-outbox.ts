@@ -163,3 +163,78 @@ async function recipientsOf(
   }
   return { users: [...users.values()], departments: [...departments].filter(Boolean) };
 }
+
+/** A notice about a whole plan (the monthly bulletin), to people picked by role. */
+export interface PlanNotice {
+  kind: NotificationKind;
+  /** Names the plan and what makes it this one, e.g. `bulletin:{planId}:2024-03`. */
+  occasion: string;
+  /** Shown where a point's title would be (the month, for the bulletin). */
+  subject: string;
+  link: string;
+  detail: string | null;
+}
+
+/**
+ * Writes the outbox rows of a plan-level notice to every active coordinator, on the channels
+ * each chose (no robots: the bulletin is for the office, not the departments' groups). Rows
+ * carry no point; `uq_notifications_plan_once` makes a repeated call a no-op.
+ */
+export async function writePlanOutbox(
+  tx: EntityManager,
+  plan: PlanEntity,
+  notice: PlanNotice,
+  at: Date,
+): Promise<number> {
+  const year = Number(shanghaiDate(at).slice(0, 4));
+  const calendar = new WorkCalendar(await loadCalendarData(tx, year, year + 1));
+  const context: NotificationContext = {
+    kind: notice.kind,
+    pointNumber: 0,
+    pointTitle: notice.subject,
+    planTitle: plan.title,
+    departmentName: '',
+    dueDate: null,
+    link: notice.link,
+    detail: notice.detail,
+  };
+  const coordinators = await tx
+    .getRepository(UserEntity)
+    .createQueryBuilder('u')
+    .where(`'coordinator' = ANY(u.roles)`)
+    .andWhere('u.active')
+    .getMany();
+  const rows: QueryDeepPartialEntity<NotificationEntity>[] = [];
+  for (const user of coordinators) {
+    const preferences = notificationPreferences(user.notificationPreferences);
+    for (const channel of preferences.kinds[notice.kind] ?? preferences.channels) {
+      if (channel === 'email' && !user.email) continue;
+      const { notBefore, digest } = deliveryTime({
+        at,
+        channel,
+        urgent: false,
+        preferences,
+        calendar,
+      });
+      rows.push({
+        pointId: null,
+        userId: user.id,
+        departmentId: null,
+        recipientKey: `user:${user.id}`,
+        kind: notice.kind,
+        occasion: notice.occasion,
+        channel,
+        context,
+        urgent: false,
+        digest,
+        notBefore,
+        status: 'pending',
+        createdAt: at,
+      });
+    }
+  }
+  if (rows.length === 0) return 0;
+  // ON CONFLICT DO NOTHING without a target also covers the partial unique index.
+  await tx.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().execute();
+  return rows.length;
+}

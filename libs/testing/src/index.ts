@@ -3,3 +3,4 @@ export * from './temporal-servers';
 export * from './test-database';
 export * from './e2e-stack';
 export * from './cjk-pdf';
+export * from './docx-text';

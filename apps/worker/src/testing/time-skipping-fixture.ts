@@ -42,6 +42,8 @@ const actorOf = (u: UserEntity): Actor => ({
 
 export interface PointOptions {
   deadline: string;
+  /** The fixture's lead department unless given. */
+  leadDepartmentId?: string;
   coDepartmentIds?: string[];
   policy?: PointPolicy;
   historyLimit?: number;
@@ -128,6 +130,11 @@ export class TimeSkippingFixture {
     await this.db?.drop();
   }
 
+  /** A seeded user as an actor (`bhc.head`, `supervisor.zhang` …). */
+  async actor(username: string): Promise<Actor> {
+    return actorOf(await this.ds.getRepository(UserEntity).findOneByOrFail({ username }));
+  }
+
   /** Workflow time now. */
   async now(): Promise<Date> {
     return new Date(await this.env.currentTimeMs());
@@ -151,12 +158,13 @@ export class TimeSkippingFixture {
     const number = this.numbers;
     const workflowId = `ts-${this.planId}-${number}`;
     const coDepartmentIds = options.coDepartmentIds ?? [];
+    const leadDepartmentId = options.leadDepartmentId ?? this.lead.id;
     const point = await this.ds.getRepository(WorkPointEntity).save({
       planId: this.planId,
       number,
       title: `要点${number}`,
       text: '',
-      leadDepartmentId: this.lead.id,
+      leadDepartmentId,
       coDepartments: coDepartmentIds.map((id) => ({ id }) as DepartmentEntity),
       supervisorId: this.supervisor.userId,
       deadline: options.deadline,
@@ -169,7 +177,7 @@ export class TimeSkippingFixture {
       planId: this.planId,
       number,
       title: point.title,
-      leadDepartmentId: this.lead.id,
+      leadDepartmentId,
       coDepartmentIds,
       supervisorId: this.supervisor.userId,
       deadline: options.deadline,

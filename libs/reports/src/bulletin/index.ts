@@ -1,0 +1,3 @@
+export * from './bulletin.document';
+export * from './monthly-facts';
+export * from './produce-bulletin';
