@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { SummariesModule } from './summaries/summaries.module';
+import { BulletinsModule } from './bulletins/bulletins.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DepartmentRulesModule } from './department-rules/department-rules.module';
 import { HealthModule } from './health/health.module';
@@ -48,6 +49,7 @@ export class AppModule {
         PlansModule,
         DashboardModule,
         SummariesModule,
+        BulletinsModule,
         PointsModule,
         TargetsModule,
         NotificationsModule,

@@ -166,7 +166,7 @@ describe('monthly bulletin (time-skipping)', () => {
     expect(y.overdue).toEqual([['2', '要点2', zlglc, '2064年3月20日', '47']]);
     expect(y.ranking.map((r) => [r[1], r[6], r[7], r[8], r[9]])).toEqual([
       [bhc, '1', '2', '1', '99.0'],
-      [zlglc, '0', '19', '0', '95.0'],
+      [zlglc, '0', '19（计10）', '0', '95.0'],
     ]);
   });
 

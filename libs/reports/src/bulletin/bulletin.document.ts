@@ -31,6 +31,12 @@ const chineseMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number);
   return `${y}年${m}月`;
 };
+/** The working days late this month, with what the score counted when the cap cut it. */
+const overdueDays = (row: RankingRow) => {
+  const days = row.overdueWorkdays.reduce((a, b) => a + b, 0);
+  const counted = row.breakdown.find((l) => l.rule === 'overdueWorkday')?.count ?? days;
+  return counted === days ? String(days) : `${days}（计${counted}）`;
+};
 const signed = (x: number) => (x > 0 ? `+${x}` : `${x}`);
 
 /** The document's file name, e.g. `2024年3月工作要点落实情况通报.docx`. */
@@ -127,7 +133,7 @@ export function bulletinDocument(content: BulletinContent): Promise<Buffer> {
           String(r.missedReports),
           String(r.completedOnTime),
           String(r.completedLate),
-          String(r.overdueWorkdays.reduce((a, b) => a + b, 0)),
+          overdueDays(r),
           String(r.returns),
           r.score.toFixed(1),
         ]),
