@@ -20,7 +20,9 @@ import {
   seedDefaultKeywordRules,
   type DemoAccount,
 } from '@workpoints/persistence';
+import { shanghaiDate } from '@workpoints/domain';
 import { waitForHealth } from './api-health';
+import { createDemoPlan } from './demo-plan';
 import { loadOrCreateSecrets, generateDemoPassword } from './secrets';
 import { ShutdownStack } from './shutdown-stack';
 import {
@@ -329,6 +331,16 @@ async function run(): Promise<void> {
       `The API did not come up: ${(error as Error).message} Its output is above, under "api".`,
     );
   }
+
+  // First start on this database: publish the demo plan so there is something to look at.
+  if (demo.accounts)
+    await createDemoPlan(apiUrl, demo.password, {
+      year: Number(shanghaiDate(new Date()).slice(0, 4)),
+      today: shanghaiDate(new Date()),
+      say,
+    }).catch((error: unknown) =>
+      say(`the demo plan could not be published (the stack runs on): ${(error as Error).message}`),
+    );
 
   out.block(
     formatReadyBanner({

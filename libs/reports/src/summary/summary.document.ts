@@ -46,11 +46,14 @@ export function summaryTitle(data: Pick<SummaryData, 'planTitle' | 'year' | 'per
     year = Number(leading[1]);
     subject = subject.slice(leading[0].length);
   }
+  // A bracketed note after the title (（演示）, （试行）) stays at the end.
+  const note = /[（(][^（）()]*[）)]$/u.exec(subject)?.[0] ?? '';
   subject = subject
+    .slice(0, subject.length - note.length)
     .replace(/(工作要点|工作计划|重点工作|要点|计划|安排)$/u, '')
     .replace(/工作$/u, '')
     .trim();
-  return `${year}年${data.period === 'half-year' ? '上半年' : ''}${subject}工作总结`;
+  return `${year}年${data.period === 'half-year' ? '上半年' : ''}${subject}工作总结${note}`;
 }
 
 /** 6月底前（6月28日）, 6月28日, or the phrase alone for undated work. */
