@@ -6,6 +6,7 @@ import { TemporalModule } from '@workpoints/temporal';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { ExportsModule } from './exports/exports.module';
 import { SummariesModule } from './summaries/summaries.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -49,6 +50,7 @@ export class AppModule {
         PlansModule,
         DashboardModule,
         SummariesModule,
+        ExportsModule,
         BulletinsModule,
         PointsModule,
         TargetsModule,

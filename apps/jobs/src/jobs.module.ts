@@ -10,6 +10,7 @@ import {
   CHANNEL_QUEUES,
   NotificationDispatcherProcessor,
 } from './notifications/notification-dispatcher.processor';
+import { ReportsProcessor } from './reports/reports.processor';
 
 /** The BullMQ processors: one processor per queue in QueueName. */
 @Module({})
@@ -30,6 +31,7 @@ export class JobsModule {
         BullModule.registerQueue(
           { name: QueueName.Imports },
           { name: QueueName.NotifyDispatch },
+          { name: QueueName.Reports },
           ...CHANNEL_QUEUES.map((name) => ({ name })),
         ),
       ],
@@ -37,6 +39,7 @@ export class JobsModule {
         ImportsProcessor,
         NotificationDispatcherProcessor,
         NotificationDeliveryService,
+        ReportsProcessor,
         ...CHANNEL_PROCESSORS,
       ],
     };

@@ -16,6 +16,15 @@ describe('loadConfig', () => {
     });
     expect(c.api.port).toBe(3000);
     expect(c.redis).toMatchObject({ host: '127.0.0.1', port: 6379, db: 0 });
+    expect(c.exports).toEqual({ inlineLimit: 2000 });
+  });
+
+  it('reads the export limit, and refuses one that is not a whole number', () => {
+    expect(loadConfig({ ...base, EXPORT_INLINE_LIMIT: '2' }).exports.inlineLimit).toBe(2);
+    expect(() => loadConfig({ ...base, EXPORT_INLINE_LIMIT: '-1' })).toThrow('EXPORT_INLINE_LIMIT');
+    expect(() => loadConfig({ ...base, EXPORT_INLINE_LIMIT: 'many' })).toThrow(
+      'EXPORT_INLINE_LIMIT',
+    );
   });
 
   it('reads credentials and database from the Redis URL', () => {

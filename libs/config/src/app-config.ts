@@ -40,6 +40,11 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).default('workpoints <noreply@workpoints.local>'),
   /** First retry delay of a failed email or robot delivery; doubles each attempt. */
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).default(2_000),
+  /**
+   * The most points a ledger or summary download builds inside the request; a larger selection
+   * is built by the jobs app in the background (an export job) and the download answers 202.
+   */
+  EXPORT_INLINE_LIMIT: z.coerce.number().int().min(0).default(2_000),
 });
 
 /**
@@ -62,6 +67,8 @@ export class AppConfig {
     from: string;
     backoffMs: number;
   };
+  /** Report downloads: past `inlineLimit` selected points they run as background exports. */
+  readonly exports!: { inlineLimit: number };
 }
 
 /** An SMTP server as nodemailer takes it. */
@@ -141,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.SMTP_FROM,
       backoffMs: e.NOTIFY_BACKOFF_MS,
     },
+    exports: { inlineLimit: e.EXPORT_INLINE_LIMIT },
   });
 }
 

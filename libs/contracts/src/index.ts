@@ -8,3 +8,4 @@ export * from './work-point/work-point.types';
 export * from './calendar.types';
 export * from './notification.types';
 export * from './bulletin.types';
+export * from './report.types';

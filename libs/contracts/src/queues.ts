@@ -1,4 +1,5 @@
 import type { Channel } from './notification.types';
+import type { PointFilters, SummaryPeriod } from './report.types';
 
 /** BullMQ queue names, in one place (apps/jobs registers exactly one processor per queue). */
 export enum QueueName {
@@ -12,6 +13,8 @@ export enum QueueName {
   NotifyWecom = 'notify-wecom',
   NotifyDingtalk = 'notify-dingtalk',
   NotifyFeishu = 'notify-feishu',
+  /** Builds report files (ledger, summary) too large to build inside a request. */
+  Reports = 'reports',
 }
 
 /** The queue of each notification channel. */
@@ -38,6 +41,8 @@ export enum JobName {
   DeliverNotification = 'deliver-notification',
   /** Several digest rows of one recipient and channel, sent as one message. */
   DeliverDigest = 'deliver-digest',
+  /** One background export of a report file (ReportExportJob). */
+  ExportReport = 'export-report',
 }
 
 export interface ImportPlanJob {
@@ -56,4 +61,58 @@ export const inboxAnnouncements = (queuePrefix: string): string => `${queuePrefi
 export interface InboxAnnouncement {
   userId: string;
   inboxItemId: string;
+}
+
+interface ReportExportJobBase {
+  /** The export's id as the API shows it (a UUID); the job id is `reportExportJobId(exportId)`. */
+  exportId: string;
+  planId: string;
+  /**
+   * The points the file covers, already narrowed to the requester's remit by the API: the
+   * jobs app builds exactly this selection and checks no roles of its own.
+   */
+  filters: PointFilters;
+  /** Who asked: only they (or an admin) may see the export and download its file. */
+  userId: string;
+  /** When it was asked for (ISO). */
+  requestedAt: string;
+}
+
+/** A report file built in the background (apps/jobs `reports/`), asked for through the API. */
+export type ReportExportJob =
+  | (ReportExportJobBase & { kind: 'ledger' })
+  | (ReportExportJobBase & { kind: 'summary'; period: SummaryPeriod });
+
+/** The queue job id of an export, so its status and file are found by the export's id. */
+export const reportExportJobId = (exportId: string): string => `export-${exportId}`;
+
+/** The steps of an export as its requester sees them (zh-CN), in order. */
+export const REPORT_EXPORT_STAGES = {
+  queued: '排队中',
+  reading: '读取要点',
+  sheet: '生成表格',
+  document: '生成文档',
+  writing: '写入文件',
+  done: '已完成',
+} as const;
+export type ReportExportStage = (typeof REPORT_EXPORT_STAGES)[keyof typeof REPORT_EXPORT_STAGES];
+
+/** What an export job reports with `job.updateProgress`. */
+export interface ReportExportProgress {
+  /** 0–100. */
+  percent: number;
+  stage: ReportExportStage;
+}
+
+/**
+ * What an export job returns: the file itself, base64 (a job's return value is JSON in Redis),
+ * kept with the completed job until it is removed.
+ */
+export interface ReportExportResult {
+  filename: string;
+  contentType: string;
+  /** The file's bytes, base64. */
+  base64: string;
+  /** Its size in bytes. */
+  bytes: number;
 }

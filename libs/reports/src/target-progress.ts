@@ -1,16 +1,7 @@
 import { targetMet, targetMetLabel } from '@workpoints/domain';
 import type { Comparator, Target } from '@workpoints/plan-parser';
 import type { DataSource } from 'typeorm';
-
-/**
- * Which of a plan's points count, as SQL over `work_points p` joined to its plan node `n` and
- * lead department `d` — what the dashboard's `pointFilter` builds, so every report narrows the
- * same way. `params[0]` is the plan id; the conditions use `$1…$n` of `params`.
- */
-export interface PointSqlFilter {
-  params: unknown[];
-  where: string[];
-}
+import { POINT_JOINS, pointFilter, type PointSqlFilter } from './point-filter';
 
 export interface TargetProgressRow {
   point: { id: string; number: number; title: string };
@@ -66,28 +57,21 @@ interface ActualRow {
   date: string;
 }
 
-const FROM = `FROM work_points p
-      LEFT JOIN plan_nodes n ON n.id = p.node_id
-      LEFT JOIN departments d ON d.id = p.lead_department_id`;
-
 /**
  * Target progress (指标完成情况) of a plan's published points: one row per target with the
  * latest actual, whether it is met and the year's trend, and totals. Latest means the newest
  * report whenever it came (a year's final figures often arrive in January), while the trend
  * keeps to reports dated in the plan's year. Two queries, whatever the plan's size.
  *
- * @param filter the points to include (the dashboard's filters and remit); all published
- *   points of the plan when absent.
+ * @param filter the points to include (`pointFilter` with the dashboard's filters and remit);
+ *   all published points of the plan when absent.
  */
 export async function targetProgress(
   dataSource: DataSource,
   planId: string,
   filter?: PointSqlFilter,
 ): Promise<TargetProgress> {
-  const { params, where } = filter ?? {
-    params: [planId],
-    where: ['p.plan_id = $1', `p.status <> 'draft'`],
-  };
+  const { params, where } = filter ?? pointFilter(planId);
   if (params[0] !== planId)
     throw new RangeError('targetProgress: the filter must be built for the same plan ($1)');
   const plans = await dataSource.query<{ year: number }[]>(`SELECT year FROM plans WHERE id = $1`, [
@@ -101,7 +85,7 @@ export async function targetProgress(
     dataSource.query<PointRow[]>(
       `SELECT p.id, p.number, p.title, p.targets, p.lead_department_id AS "departmentId",
               d.name AS "departmentName"
-         ${FROM}
+         ${POINT_JOINS}
         WHERE ${conditions}
         ORDER BY p.number`,
       params,
@@ -109,10 +93,8 @@ export async function targetProgress(
     dataSource.query<ActualRow[]>(
       `SELECT a.point_id AS "pointId", a.target_index AS "targetIndex", a.value::text AS value,
               to_char(a.reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS date
-         FROM target_actuals a
-         JOIN work_points p ON p.id = a.point_id
-         LEFT JOIN plan_nodes n ON n.id = p.node_id
-         LEFT JOIN departments d ON d.id = p.lead_department_id
+         ${POINT_JOINS}
+         JOIN target_actuals a ON a.point_id = p.id
         WHERE ${conditions}
         ORDER BY a.point_id, a.target_index, a.reported_at, a.id`,
       params,

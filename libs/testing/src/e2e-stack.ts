@@ -76,11 +76,21 @@ export interface E2eStack {
   stop(): Promise<void>;
 }
 
+export interface E2eStackOptions {
+  /** The processes to start (default: api, worker and jobs). */
+  apps?: AppName[];
+  /**
+   * More environment for every process, over the stack's own (`EXPORT_INLINE_LIMIT: '2'`, say,
+   * to send a small plan's downloads to the background).
+   */
+  env?: Record<string, string>;
+}
+
 /**
  * The whole system on real services: a fresh PostgreSQL database (migrated and seeded), Redis,
  * a Temporal dev server on a free port, and the built api, worker and jobs processes.
  */
-export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2eStack> {
+export async function startE2eStack(opts: E2eStackOptions = {}): Promise<E2eStack> {
   const names = opts.apps ?? ['api', 'worker', 'jobs'];
   const password = `e2e-${randomBytes(6).toString('hex')}`;
   const db = await createTestDatabase('wp_e2e');
@@ -114,6 +124,7 @@ export async function startE2eStack(opts: { apps?: AppName[] } = {}): Promise<E2
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
       WORKFLOW_BUNDLE_PATH: bundlePath,
+      ...opts.env,
     };
     const apps = Object.fromEntries(names.map((n) => [n, new AppProcess(n, env)])) as Record<
       AppName,

@@ -1,8 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@workpoints/contracts';
+import { XLSX_CONTENT_TYPE } from '@workpoints/reports';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import type { ExportAccepted } from '../exports/exports.service';
+import { fileOrAccepted } from '../exports/report-download';
 import { DashboardQuery } from './dashboard.dto';
 import { DashboardService, type PlanDashboard } from './dashboard.service';
 import { LedgerService } from './ledger.service';
@@ -18,21 +21,18 @@ export class DashboardController {
 
   @Get('ledger.xlsx')
   @Roles('coordinator', 'admin', 'supervisor', 'head')
-  @ApiOperation({ summary: '下载督办台账（Excel），筛选条件与督办看板相同' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({
+    summary:
+      '下载督办台账（Excel），筛选条件与督办看板相同；所选要点超过 EXPORT_INLINE_LIMIT 项时转为后台导出（202，附 statusUrl）',
+  })
   async ledger(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Query() query: DashboardQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const { filename, content } = await this.ledgers.workbook(planId, actor, query);
-    res.setHeader(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    );
-    return new StreamableFile(content, {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    });
+  ): Promise<StreamableFile | ExportAccepted> {
+    return fileOrAccepted(res, await this.ledgers.workbook(planId, actor, query));
   }
 
   @Get('dashboard')

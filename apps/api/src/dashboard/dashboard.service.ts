@@ -11,6 +11,7 @@ import {
 } from '@workpoints/contracts';
 import { RISK_LABELS, STATUS_LABELS, shanghaiDate } from '@workpoints/domain';
 import { PlanEntity } from '@workpoints/persistence';
+import { pointFilter } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { DomainException } from '../common/domain.exception';
@@ -226,7 +227,11 @@ export class DashboardService {
   }
 }
 
-/** The filters as the actor may use them: a department head sees their own department only. */
+/**
+ * The filters as the actor may use them: a department head sees their own department only.
+ * Every read of a plan's points goes through it: the dashboard, target progress, the ledger,
+ * the summary and their background exports (which store the scoped filters in the job).
+ */
 export function scopedFilters(actor: Actor, query: DashboardQuery): DashboardQuery {
   const filters = { ...query };
   const overseer = actor.roles.some(
@@ -238,32 +243,4 @@ export function scopedFilters(actor: Actor, query: DashboardQuery): DashboardQue
     filters.departmentId = actor.departmentId ?? undefined;
   }
   return filters;
-}
-
-/**
- * The SQL that selects a plan's published points under the dashboard's filters (also the
- * ledger's): `from` joins the point's node and lead department, `params` starts with the plan.
- */
-export function pointFilter(
-  planId: string,
-  filters: DashboardQuery,
-): { params: unknown[]; where: string[]; joins: string; from: string } {
-  const params: unknown[] = [planId];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where = ['p.plan_id = $1', `p.status <> 'draft'`];
-  if (filters.chapterId) {
-    const c = param(filters.chapterId);
-    where.push(`(n.id = ${c} OR n.parent_id = ${c})`);
-  }
-  if (filters.departmentId) where.push(`p.lead_department_id = ${param(filters.departmentId)}`);
-  if (filters.supervisorId) where.push(`p.supervisor_id = ${param(filters.supervisorId)}`);
-  if (filters.status) where.push(`p.status = ${param(filters.status)}`);
-  if (filters.risk) where.push(`p.risk = ${param(filters.risk)}`);
-  const joins = `FROM work_points p
-      LEFT JOIN plan_nodes n ON n.id = p.node_id
-      LEFT JOIN departments d ON d.id = p.lead_department_id`;
-  return { params, where, joins, from: `${joins} WHERE ${where.join(' AND ')}` };
 }

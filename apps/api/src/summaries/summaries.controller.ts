@@ -1,12 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@workpoints/contracts';
+import { DOCX_CONTENT_TYPE } from '@workpoints/reports';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import type { ExportAccepted } from '../exports/exports.service';
+import { fileOrAccepted } from '../exports/report-download';
 import { SummariesService } from './summaries.service';
 import { SummaryQuery } from './summary.dto';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @ApiTags('summaries')
 @ApiBearerAuth()
@@ -16,22 +17,17 @@ export class SummariesController {
 
   @Get('summary.docx')
   @Roles('coordinator', 'admin', 'supervisor', 'head')
-  @ApiProduces(DOCX)
+  @ApiProduces(DOCX_CONTENT_TYPE)
   @ApiOperation({
     summary:
-      '下载上半年或年度工作总结初稿（Word）：总体情况、分章节推进情况、存在的问题、下一步工作重点；处室负责人只能下载本单位牵头的要点',
+      '下载上半年或年度工作总结初稿（Word）：总体情况、分章节推进情况、存在的问题、下一步工作重点；处室负责人只能下载本单位牵头的要点；所选要点超过 EXPORT_INLINE_LIMIT 项时转为后台导出（202，附 statusUrl）',
   })
   async summary(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Query() query: SummaryQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const { filename, content } = await this.summaries.document(planId, actor, query);
-    res.setHeader(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    );
-    return new StreamableFile(content, { type: DOCX });
+  ): Promise<StreamableFile | ExportAccepted> {
+    return fileOrAccepted(res, await this.summaries.document(planId, actor, query));
   }
 }

@@ -4,11 +4,11 @@ import { ErrorCode, type Actor } from '@workpoints/contracts';
 import { STATUS_LABELS, targetProblems } from '@workpoints/domain';
 import type { Target } from '@workpoints/plan-parser';
 import { AuditEventEntity, PlanEntity, WorkPointEntity } from '@workpoints/persistence';
-import { targetProgress, type TargetProgress } from '@workpoints/reports';
+import { pointFilter, targetProgress, type TargetProgress } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import type { DashboardQuery } from '../dashboard/dashboard.dto';
-import { pointFilter, scopedFilters } from '../dashboard/dashboard.service';
+import { scopedFilters } from '../dashboard/dashboard.service';
 import type { AddTargetDto } from './targets.dto';
 
 /** The audit event of a target added by hand. */

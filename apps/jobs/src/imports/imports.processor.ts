@@ -58,6 +58,7 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
       case JobName.DispatchNotifications:
       case JobName.DeliverNotification:
       case JobName.DeliverDigest:
+      case JobName.ExportReport:
         throw new UnrecoverableError(`${name} does not belong on the ${QueueName.Imports} queue`);
     }
   }

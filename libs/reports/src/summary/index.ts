@@ -1,2 +1,3 @@
 export * from './summary.data';
 export * from './summary.document';
+export * from './summary.file';

@@ -1,21 +1,26 @@
-import type { PointStatus, RiskColour } from '@workpoints/contracts';
+import type { PointStatus, RiskColour, SummaryPeriod } from '@workpoints/contracts';
 import { STATUS_LABELS, shanghaiDate } from '@workpoints/domain';
 import type { DataSource } from 'typeorm';
-import { targetProgress, type PointSqlFilter } from '../target-progress';
+import { pointFilter, type PointFilters } from '../point-filter';
+import { targetProgress } from '../target-progress';
 
-/** 上半年 (January to June of the plan's year) or 全年. */
-export const SUMMARY_PERIODS = ['half-year', 'annual'] as const;
-export type SummaryPeriod = (typeof SUMMARY_PERIODS)[number];
+export { SUMMARY_PERIODS, type SummaryPeriod } from '@workpoints/contracts';
 
 /**
- * Which points a summary covers; the same meaning as the dashboard's filters of the same name
- * (a chapter covers its sections). Status and colour filters are left out on purpose: a summary
- * of only the red points would misstate every figure in its overview.
+ * Which points a summary covers: the dashboard's filters of the same name (a chapter covers its
+ * sections). Status and colour filters are left out on purpose: a summary of only the red points
+ * would misstate every figure in its overview.
  */
-export interface SummaryFilters {
-  chapterId?: string;
-  departmentId?: string;
-  supervisorId?: string;
+export type SummaryFilters = Pick<PointFilters, 'chapterId' | 'departmentId' | 'supervisorId'>;
+
+/** Only the filters a summary takes, out of any point filters (status and colour dropped). */
+export function summaryFilters(filters: PointFilters): SummaryFilters {
+  const { chapterId, departmentId, supervisorId } = filters;
+  return {
+    ...(chapterId ? { chapterId } : {}),
+    ...(departmentId ? { departmentId } : {}),
+    ...(supervisorId ? { supervisorId } : {}),
+  };
 }
 
 export interface SummaryPoint {
@@ -149,7 +154,8 @@ export async function loadSummary(
     [planId],
   );
   if (!plan) return null;
-  const filters = options.filters ?? {};
+  // Only a summary's filters, whatever object the caller passed: see SummaryFilters.
+  const filters = summaryFilters(options.filters ?? {});
   const { period } = options;
   const year = plan.year;
   const periodStart = `${year}-01-01`;
@@ -160,7 +166,7 @@ export async function loadSummary(
     period === 'half-year' ? `${year}-07-01T00:00:00+08:00` : `${year + 1}-01-01T00:00:00+08:00`,
   );
 
-  const { params, where } = summaryPointFilter(planId, filters);
+  const { params, where, joins } = pointFilter(planId, filters);
   // Cancelled points are listed nowhere and counted only beside the total: their targets too.
   const live = { params, where: [...where, `p.status <> 'cancelled'`] };
   // The report window's bounds follow the filter's parameters.
@@ -172,9 +178,7 @@ export async function loadSummary(
               to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.deadline_text AS "deadlineText",
               p.node_id AS "nodeId", r.kind AS "reportKind", r.text AS "reportText",
               to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "reportedOn"
-         FROM work_points p
-         LEFT JOIN plan_nodes n ON n.id = p.node_id
-         LEFT JOIN departments d ON d.id = p.lead_department_id
+         ${joins}
          LEFT JOIN LATERAL (SELECT pr.kind, pr.text, pr.created_at FROM progress_reports pr
                              WHERE pr.point_id = p.id AND pr.kind IN ('progress', 'completion')
                                AND pr.created_at >= ${since} AND pr.created_at < ${before}
@@ -253,27 +257,6 @@ export async function loadSummary(
       .map(strip)
       .sort(byDeadline),
   };
-}
-
-/**
- * The points a summary covers, as SQL over `work_points p`, its node `n` and lead department `d`:
- * the dashboard's `pointFilter` for the filters a summary takes (that one lives in the API, which
- * a library cannot import), in the shape `targetProgress` takes.
- */
-export function summaryPointFilter(planId: string, filters: SummaryFilters): PointSqlFilter {
-  const params: unknown[] = [planId];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where = ['p.plan_id = $1', `p.status <> 'draft'`];
-  if (filters.chapterId) {
-    const c = param(filters.chapterId);
-    where.push(`(n.id = ${c} OR n.parent_id = ${c})`);
-  }
-  if (filters.departmentId) where.push(`p.lead_department_id = ${param(filters.departmentId)}`);
-  if (filters.supervisorId) where.push(`p.supervisor_id = ${param(filters.supervisorId)}`);
-  return { params, where };
 }
 
 /**

@@ -1,0 +1,3 @@
+export * from './ledger.data';
+export * from './ledger.file';
+export * from './ledger.workbook';
