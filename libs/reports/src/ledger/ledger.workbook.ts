@@ -39,6 +39,29 @@ export interface LedgerWorkbookOptions {
  * section rows, with the latest progress (dated), the status and the traffic light as the
  * cell's colour; frozen header, widths, A4 landscape with the header repeated on every page.
  */
+/** Points of height per line of 10-point text. */
+const LINE_HEIGHT = 14;
+
+/** Character cells a text takes: Chinese characters and full-width punctuation count two. */
+function cellWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\uffef]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * The row's height for its longest wrapped cell. Excel grows such rows when it opens the
+ * file, but LibreOffice and print previews keep the stored height and cut the text, so the
+ * height is written out (`values` is ExcelJS's 1-based list).
+ */
+function rowHeight(values: unknown[]): number {
+  const lines = LEDGER_COLUMNS.map((c, i) => {
+    const text = values[i + 1] === undefined || values[i + 1] === null ? '' : String(values[i + 1]);
+    return Math.max(1, Math.ceil(cellWidth(text) / Math.max(1, c.width - 1)));
+  });
+  return Math.max(...lines) * LINE_HEIGHT + 4;
+}
+
 export async function ledgerWorkbook(
   data: LedgerData,
   options: LedgerWorkbookOptions = {},
@@ -102,6 +125,7 @@ export async function ledgerWorkbook(
       p.supervisor ?? '',
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
+    row.height = rowHeight(row.values as unknown[]);
     row.eachCell({ includeEmpty: true }, (cell) => (cell.border = boxed));
     const light = row.getCell(8);
     light.fill = {
