@@ -1,6 +1,8 @@
 import {
   atShanghaiTime,
+  fromDayNumber,
   isWeekend,
+  toDayNumber,
   unlessUnknownYear,
   type WorkCalendar,
 } from '@workpoints/calendar';
@@ -58,6 +60,6 @@ export function bulletinDay(
   );
   if (known) return { day: known, guessed: false };
   let day = first;
-  while (isWeekend(day)) day = shanghaiDate(new Date(atShanghaiTime(day).getTime() + 86_400_000));
+  while (isWeekend(day)) day = fromDayNumber(toDayNumber(day) + 1);
   return { day, guessed: true };
 }

@@ -1,4 +1,4 @@
-import { WorkCalendar, unlessUnknownYear } from '@workpoints/calendar';
+import { WorkCalendar, fromDayNumber, toDayNumber, unlessUnknownYear } from '@workpoints/calendar';
 import { monthBounds, shanghaiDate, type DepartmentMonthFacts } from '@workpoints/domain';
 import { loadCalendarData, type BulletinPoint } from '@workpoints/persistence';
 import type { EntityManager } from 'typeorm';
@@ -104,7 +104,7 @@ export async function loadMonthlyFacts(
     // Working days late within the month: after the deadline, up to the month's end (or today,
     // or the day it was closed).
     const lateEnd = [asOf, closedDay].filter((d): d is string => d !== null).sort()[0];
-    const lateFrom = due && due > bounds.first ? due : previousDay(bounds.first);
+    const lateFrom = due && due > bounds.first ? due : fromDayNumber(toDayNumber(bounds.first) - 1);
     const lateInMonth =
       p.overdue && due && lateEnd > lateFrom
         ? unlessUnknownYear(() => calendar.workdaysBetween(lateFrom, lateEnd))
@@ -163,10 +163,4 @@ export async function loadMonthlyFacts(
     completed,
     overdue,
   };
-}
-
-function previousDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
