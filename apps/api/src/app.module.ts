@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { PointsModule } from './points/points.module';
 import { TargetsModule } from './targets/targets.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { QueuesModule } from './queues/queues.module';
 import { UsersModule } from './users/users.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         BulletinsModule,
         PointsModule,
         TargetsModule,
+        AttachmentsModule,
         NotificationsModule,
         QueuesModule,
         HealthModule,

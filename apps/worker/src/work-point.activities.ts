@@ -21,7 +21,7 @@ import {
   loadCalendarData,
 } from '@workpoints/persistence';
 import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { QueryDeepPartialEntity } from 'typeorm';
 import { writeNotifications } from './notification-fanout';
 
 type ReminderRow = Pick<

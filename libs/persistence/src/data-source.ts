@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
+  AttachmentEntity,
   AuditEventEntity,
   BulletinEntity,
   CalendarOverrideEntity,
@@ -25,6 +26,7 @@ import { PointPolicyAndNotices1795244962034 } from './migrations/1795244962034-p
 import { NotificationsOutbox1795247029451 } from './migrations/1795247029451-notifications-outbox';
 import { Bulletins1795254350081 } from './migrations/1795254350081-bulletins';
 import { TargetActuals1795255000000 } from './migrations/1795255000000-target-actuals';
+import { Attachments1795257472091 } from './migrations/1795257472091-attachments';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -45,6 +47,7 @@ export const ENTITIES = [
   DepartmentRobotEntity,
   BulletinEntity,
   TargetActualEntity,
+  AttachmentEntity,
 ];
 
 /** In the order they run. A new migration is generated, never hand-written: see the README. */
@@ -56,6 +59,7 @@ export const MIGRATIONS = [
   NotificationsOutbox1795247029451,
   Bulletins1795254350081,
   TargetActuals1795255000000,
+  Attachments1795257472091,
 ];
 
 /**

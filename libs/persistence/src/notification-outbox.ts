@@ -8,7 +8,7 @@ import type {
 } from '@workpoints/contracts';
 import { deliveryTime, notificationPreferences, shanghaiDate } from '@workpoints/domain';
 import { In, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { QueryDeepPartialEntity } from 'typeorm';
 import { loadCalendarData } from './calendar-store';
 import { DepartmentEntity } from './entities/department.entity';
 import { DepartmentRobotEntity } from './entities/department-robot.entity';

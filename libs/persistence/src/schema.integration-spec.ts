@@ -6,6 +6,7 @@ import { revertAll, runMigrations } from './migrate';
 import { schemaDrift } from './schema-drift';
 
 const TABLES = [
+  'attachments',
   'audit_events',
   'bulletins',
   'calendar_overrides',

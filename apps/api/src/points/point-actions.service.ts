@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ApplicationFailure,
   WorkflowNotFoundError,
@@ -40,6 +41,8 @@ import {
 } from '@workpoints/domain';
 import type { WorkPointEntity } from '@workpoints/persistence';
 import { TemporalClientService } from '@workpoints/temporal';
+import { DataSource } from 'typeorm';
+import { linkAttachments } from '../attachments/attachment-links';
 import { CalendarService } from '../calendar/calendar.service';
 import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
@@ -82,6 +85,7 @@ export class PointActionsService {
     private readonly calendar: CalendarService,
     private readonly departments: DepartmentsService,
     private readonly users: UsersService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   acknowledge(pointId: string, actor: Actor, dto: ActionDto) {
@@ -112,7 +116,11 @@ export class PointActionsService {
           ],
           updateId: dto.requestId,
         }),
-      async (point) => checkActuals(point, dto.actuals),
+      async (point) => {
+        checkActuals(point, dto.actuals);
+        // Before the workflow hears of the report: it never holds attachments.
+        await linkAttachments(this.dataSource, point, actor, dto.requestId, dto.attachmentIds);
+      },
     );
   }
 
@@ -127,7 +135,11 @@ export class PointActionsService {
           args: [{ requestId: dto.requestId, actor, text: dto.text, ...actualsOf(dto.actuals) }],
           updateId: dto.requestId,
         }),
-      async (point) => checkActuals(point, dto.actuals),
+      async (point) => {
+        checkActuals(point, dto.actuals);
+        // Before the workflow hears of the report: it never holds attachments.
+        await linkAttachments(this.dataSource, point, actor, dto.requestId, dto.attachmentIds);
+      },
     );
   }
 

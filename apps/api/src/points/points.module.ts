@@ -5,11 +5,13 @@ import { UsersModule } from '../users/users.module';
 import { PointActionsService } from './point-actions.service';
 import { PointsController } from './points.controller';
 import { PointsService } from './points.service';
+import { TodoController } from './todo.controller';
+import { TodoService } from './todo.service';
 
 @Module({
   imports: [CalendarModule, DepartmentsModule, UsersModule],
-  controllers: [PointsController],
-  providers: [PointsService, PointActionsService],
+  controllers: [PointsController, TodoController],
+  providers: [PointsService, PointActionsService, TodoService],
   exports: [PointsService],
 })
 export class PointsModule {}

@@ -19,15 +19,18 @@ import {
   resolvePolicy,
   timelineLabel,
 } from '@workpoints/domain';
+import type { Target } from '@workpoints/plan-parser';
 import {
   AuditEventEntity,
   PlanEntity,
   ProgressReportEntity,
   ReminderEntity,
   SignOffEntity,
+  TargetActualEntity,
   WorkPointEntity,
 } from '@workpoints/persistence';
 import { DataSource } from 'typeorm';
+import { type AttachmentRef, attachmentsByRequest } from '../attachments/attachment-links';
 import { DomainException } from '../common/domain.exception';
 import type { ListPointsQuery } from './dto/point-actions.dto';
 
@@ -75,6 +78,17 @@ export interface NoticeView {
   deliveredAt: Date | null;
 }
 
+/** A report as the point's detail shows it: the row, and the attachments (附件) sent with it. */
+export type ReportView = ProgressReportEntity & { attachments: AttachmentRef[] };
+
+/** One of the point's quantitative targets, with its latest actual (实际值), if any. */
+export interface PointTargetView extends Target {
+  /** Position in the point's targets, which actuals are reported against. */
+  index: number;
+  /** The latest reported actual; `recordedAt` is its report's (workflow) time. */
+  actual: { value: number; recordedAt: Date } | null;
+}
+
 export interface PointDetail extends PointSummary {
   text: string;
   /** Suspended (暂停) by the coordinator. */
@@ -84,10 +98,15 @@ export interface PointDetail extends PointSummary {
   /** The policy the point is chased by (defaults, the plan's fields, the point's own). */
   policy: PointPolicy;
   timeline: TimelineEntry[];
-  /** Progress reports, completions and co-departments' contributions (`attachedToId`: the report it went with). */
-  reports: ProgressReportEntity[];
+  /**
+   * Progress reports, completions and co-departments' contributions (`attachedToId`: the report
+   * it went with), each with the attachments sent with it.
+   */
+  reports: ReportView[];
   signOffs: SignOffEntity[];
   notices: NoticeView[];
+  /** Quantitative targets (目标 / 指标) with their latest actuals. */
+  targets: PointTargetView[];
 }
 
 /** Reads of points come from the read model, scoped to what the actor may see. */
@@ -112,6 +131,17 @@ export class PointsService {
       });
     }
     if (q.planId) qb.andWhere('p.planId = :planId', { planId: q.planId });
+    const words = q.q?.trim();
+    if (words) {
+      // A number finds that point; anything else, points whose title or text contain it.
+      const n = /^第?(\d{1,4})项?$/.exec(words)?.[1];
+      qb.andWhere(
+        n
+          ? '(p.number = :n OR p.title ILIKE :like OR p.text ILIKE :like)'
+          : '(p.title ILIKE :like OR p.text ILIKE :like)',
+        { n: n === undefined ? null : Number(n), like: `%${words.replace(/[\\%_]/g, '\\$&')}%` },
+      );
+    }
     if (q.status) qb.andWhere('p.status = :status', { status: q.status });
     if (q.supervisorId) qb.andWhere('p.supervisorId = :sup', { sup: q.supervisorId });
     if (q.departmentId)
@@ -133,22 +163,25 @@ export class PointsService {
 
   async detail(pointId: string, actor: Actor): Promise<PointDetail> {
     const point = await this.require(pointId, actor);
-    const [events, reports, signOffs, notices, planPolicy] = await Promise.all([
-      this.dataSource
-        .getRepository(AuditEventEntity)
-        .find({ where: { pointId }, order: { at: 'ASC', id: 'ASC' } }),
-      this.dataSource
-        .getRepository(ProgressReportEntity)
-        .find({ where: { pointId }, order: { createdAt: 'ASC' } }),
-      this.dataSource
-        .getRepository(SignOffEntity)
-        .find({ where: { pointId }, order: { createdAt: 'ASC' } }),
-      this.dataSource.getRepository(ReminderEntity).find({
-        where: { pointId },
-        order: { noticeDate: 'ASC', createdAt: 'ASC', kind: 'ASC', recipientKey: 'ASC' },
-      }),
-      this.planPolicy(point.planId),
-    ]);
+    const [events, reports, signOffs, notices, planPolicy, attachments, actuals] =
+      await Promise.all([
+        this.dataSource
+          .getRepository(AuditEventEntity)
+          .find({ where: { pointId }, order: { at: 'ASC', id: 'ASC' } }),
+        this.dataSource
+          .getRepository(ProgressReportEntity)
+          .find({ where: { pointId }, order: { createdAt: 'ASC' } }),
+        this.dataSource
+          .getRepository(SignOffEntity)
+          .find({ where: { pointId }, order: { createdAt: 'ASC' } }),
+        this.dataSource.getRepository(ReminderEntity).find({
+          where: { pointId },
+          order: { noticeDate: 'ASC', createdAt: 'ASC', kind: 'ASC', recipientKey: 'ASC' },
+        }),
+        this.planPolicy(point.planId),
+        attachmentsByRequest(this.dataSource, pointId),
+        this.latestActuals(pointId),
+      ]);
     return {
       ...summarise(point),
       text: point.text,
@@ -165,7 +198,9 @@ export class PointsService {
         changes: (e.after?.['changes'] as PointChanges | undefined) ?? null,
         at: e.at,
       })),
-      reports,
+      reports: reports.map((r) =>
+        Object.assign(r, { attachments: attachments.get(r.requestId) ?? [] }),
+      ),
       signOffs,
       notices: notices.map((n) => ({
         kind: n.kind,
@@ -178,7 +213,31 @@ export class PointsService {
         userId: n.userId,
         deliveredAt: n.deliveredAt,
       })),
+      targets: (point.targets as unknown as Target[]).map((t, index) => ({
+        ...t,
+        index,
+        actual: actuals.get(index) ?? null,
+      })),
     };
+  }
+
+  /**
+   * The latest actual of each of the point's targets, by target index: the newest report
+   * whenever it came, as target progress (`targetProgress`) has it.
+   */
+  private async latestActuals(
+    pointId: string,
+  ): Promise<Map<number, { value: number; recordedAt: Date }>> {
+    const rows = await this.dataSource
+      .getRepository(TargetActualEntity)
+      .createQueryBuilder('a')
+      .distinctOn(['a.targetIndex'])
+      .where('a.pointId = :pointId', { pointId })
+      .orderBy('a.targetIndex', 'ASC')
+      .addOrderBy('a.reportedAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .getMany();
+    return new Map(rows.map((a) => [a.targetIndex, { value: a.value, recordedAt: a.reportedAt }]));
   }
 
   /** The plan's own policy fields (over the defaults), if it has any. */
@@ -206,7 +265,7 @@ export function partiesOf(point: WorkPointEntity): PointParties {
   };
 }
 
-function summarise(p: WorkPointEntity): PointSummary {
+export function summarise(p: WorkPointEntity): PointSummary {
   return {
     id: p.id,
     planId: p.planId,

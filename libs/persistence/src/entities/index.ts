@@ -15,3 +15,4 @@ export * from './inbox-item.entity';
 export * from './department-robot.entity';
 export * from './bulletin.entity';
 export * from './target-actual.entity';
+export * from './attachment.entity';

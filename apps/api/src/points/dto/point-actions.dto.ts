@@ -59,6 +59,20 @@ const Actuals = () =>
     Type(() => TargetActualDto),
   );
 
+/** Attachments uploaded beforehand (POST /api/points/{pointId}/attachments), sent with this report. */
+const AttachmentIds = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description:
+        '随本次报送提交的附件编号：先上传（POST /api/points/{pointId}/attachments），只能是本人为该要点上传、尚未随其他报送提交的附件',
+      type: [String],
+    }),
+    IsOptional(),
+    IsArray({ message: '附件应为附件编号列表' }),
+    ArrayMaxSize(20, { message: '附件最多 20 个' }),
+    IsUUID('all', { each: true, message: '附件编号应为 UUID' }),
+  );
+
 export class ReportProgressDto extends ActionDto {
   @ApiProperty({ description: '进展情况' })
   @IsString()
@@ -74,6 +88,9 @@ export class ReportProgressDto extends ActionDto {
 
   @Actuals()
   actuals?: TargetActualDto[];
+
+  @AttachmentIds()
+  attachmentIds?: string[];
 }
 
 export class SubmitCompletionDto extends ActionDto {
@@ -84,6 +101,9 @@ export class SubmitCompletionDto extends ActionDto {
 
   @Actuals()
   actuals?: TargetActualDto[];
+
+  @AttachmentIds()
+  attachmentIds?: string[];
 }
 
 export class ApproveDto extends ActionDto {
@@ -211,6 +231,12 @@ export class ListPointsQuery extends PaginationQuery {
   @IsOptional()
   @IsUUID()
   planId?: string;
+
+  @ApiPropertyOptional({ description: '按编号（如 7、第7项）或文字查找', example: '专利' })
+  @IsOptional()
+  @IsString({ message: '查找的内容应为文字' })
+  @Length(1, 100, { message: '查找的内容不超过 100 字' })
+  q?: string;
 
   @ApiPropertyOptional({ description: '牵头或配合单位' })
   @IsOptional()

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Actor } from '@workpoints/contracts';
+import { WorkPointEntity } from '@workpoints/persistence';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { type PointSummary, summarise } from './points.service';
+
+/** A point waiting for a report, with the day the report was (or is) due. */
+export type ReportDue = PointSummary & { reportDue: string };
+
+/** What needs the user now (待办), by kind; each list holds only points in the user's remit. */
+export interface TodoView {
+  /** Assigned to the user's department, not yet acknowledged (待签收). */
+  toAcknowledge: PointSummary[];
+  /** Reminded of a report (or told it was missed) and not reported since (待报送). */
+  reportsDue: ReportDue[];
+  /** Returned by a head or supervisor, to be done again (被退回). */
+  returned: PointSummary[];
+  /** Completions waiting for this head's or supervisor's sign-off (待审核). */
+  approvals: PointSummary[];
+  /** Extension requests waiting for this supervisor (待审批延期). */
+  extensions: PointSummary[];
+  /** Overdue and open: the department's, the supervisor's, or every one for coordinators (已逾期). */
+  overdue: PointSummary[];
+}
+
+const NONE = '00000000-0000-0000-0000-000000000000';
+const OPEN = `p.status NOT IN ('draft', 'completed', 'cancelled')`;
+
+@Injectable()
+export class TodoService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async todo(actor: Actor): Promise<TodoView> {
+    const dept = actor.departmentId ?? NONE;
+    const has = (...roles: string[]) => roles.some((r) => actor.roles.includes(r as never));
+    const ofMyDepartment = (qb: SelectQueryBuilder<WorkPointEntity>) =>
+      qb.andWhere('p.leadDepartmentId = :dept', { dept }).andWhere('p.suspended = false');
+    const [toAcknowledge, reportsDue, returned, approvals, extensions, overdue] = await Promise.all(
+      [
+        this.points((qb) => ofMyDepartment(qb).andWhere(`p.status = 'assigned'`)),
+        this.reportsDue(dept),
+        this.points((qb) =>
+          ofMyDepartment(qb)
+            .andWhere(`p.status = 'in_progress'`)
+            .andWhere(
+              `(SELECT a.event FROM audit_events a WHERE a.point_id = p.id ORDER BY a.at DESC, a.id DESC LIMIT 1) = 'return'`,
+            ),
+        ),
+        has('head', 'supervisor')
+          ? this.points((qb) =>
+              qb.andWhere(
+                `((:head AND p.status = 'submitted' AND p.leadDepartmentId = :dept)
+                OR (:sup AND p.status = 'head_approved' AND p.supervisorId = :me))`,
+                { head: has('head'), sup: has('supervisor'), dept, me: actor.userId },
+              ),
+            )
+          : [],
+        has('supervisor')
+          ? this.points((qb) =>
+              qb
+                .andWhere('p.pendingExtension IS NOT NULL')
+                .andWhere('p.supervisorId = :me', { me: actor.userId })
+                .andWhere(OPEN),
+            )
+          : [],
+        this.points((qb) => {
+          qb.andWhere('p.overdue = true').andWhere(OPEN);
+          if (!has('coordinator', 'admin'))
+            qb.andWhere('(p.leadDepartmentId = :dept OR p.supervisorId = :me)', {
+              dept,
+              me: actor.userId,
+            });
+          return qb;
+        }),
+      ],
+    );
+    return { toAcknowledge, reportsDue, returned, approvals, extensions, overdue };
+  }
+
+  private async points(
+    where: (qb: SelectQueryBuilder<WorkPointEntity>) => SelectQueryBuilder<WorkPointEntity>,
+  ): Promise<PointSummary[]> {
+    const qb = this.dataSource
+      .getRepository(WorkPointEntity)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.coDepartments', 'co')
+      .orderBy('p.deadline', 'ASC', 'NULLS LAST')
+      .addOrderBy('p.number', 'ASC')
+      .take(200);
+    return (await where(qb).getMany()).map(summarise);
+  }
+
+  /** The report reminders (提醒 / 未按时报送) sent since the department's last progress report. */
+  private async reportsDue(dept: string): Promise<ReportDue[]> {
+    const rows = await this.dataSource.query<{ id: string; due: string }[]>(
+      `SELECT p.id, to_char(max(r.due_date), 'YYYY-MM-DD') AS due
+         FROM work_points p
+         JOIN reminders r ON r.point_id = p.id AND r.kind IN ('report-reminder', 'report-missed')
+         LEFT JOIN LATERAL (
+              SELECT max((pr.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS last
+                FROM progress_reports pr
+               WHERE pr.point_id = p.id AND pr.kind = 'progress') lr ON true
+        WHERE p.lead_department_id = $1 AND p.suspended = false
+          AND p.status IN ('acknowledged', 'in_progress')
+          AND (lr.last IS NULL OR r.notice_date > lr.last)
+        GROUP BY p.id
+        LIMIT 200`,
+      [dept],
+    );
+    if (rows.length === 0) return [];
+    const due = new Map(rows.map((r) => [r.id, r.due]));
+    const points = await this.points((qb) =>
+      qb.andWhere('p.id IN (:...ids)', { ids: [...due.keys()] }),
+    );
+    return points.map((p) => ({ ...p, reportDue: due.get(p.id) ?? '' }));
+  }
+}
