@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Boundaries from DESIGN.md: workflows import only contracts and domain; pure libs stay pure;
 // apps never import each other; nothing reaches into another project by relative path.
@@ -64,6 +65,11 @@ export default [
               ],
             },
             {
+              // The browser bundle: pure contracts and domain rules, nothing that needs Node.
+              sourceTag: 'type:web',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+            },
+            {
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: [
                 'type:contracts',
@@ -87,6 +93,27 @@ export default [
         { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
       ],
     },
+  },
+  {
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+    },
+  },
+  {
+    // The answers of the API are the types its handlers return: imported (type-only, erased
+    // from the bundle) from the API's sources rather than copied.
+    files: ['apps/web/src/api/responses.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
     // Tests may use the testing helpers (real services, test databases), which in turn use

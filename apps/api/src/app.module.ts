@@ -20,6 +20,7 @@ import { TargetsModule } from './targets/targets.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { QueuesModule } from './queues/queues.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         NotificationsModule,
         QueuesModule,
         HealthModule,
+        ...(config ? [WebModule.forRoot(config)] : []),
       ],
     };
   }

@@ -32,6 +32,8 @@ const envSchema = z.object({
     .default('12h'),
   /** A prebuilt workflow bundle (production); without it the worker bundles from source. */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  /** The built web app the API serves beside /api (default: dist/web of this checkout). */
+  WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Where people open the web app: the links in notifications start with it. */
   PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
@@ -69,6 +71,8 @@ export class AppConfig {
   };
   /** Report downloads: past `inlineLimit` selected points they run as background exports. */
   readonly exports!: { inlineLimit: number };
+  /** The built web app's folder; undefined: the API's own dist/web. */
+  readonly web!: { root: string | undefined };
 }
 
 /** An SMTP server as nodemailer takes it. */
@@ -149,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       backoffMs: e.NOTIFY_BACKOFF_MS,
     },
     exports: { inlineLimit: e.EXPORT_INLINE_LIMIT },
+    web: { root: e.WEB_ROOT },
   });
 }
 

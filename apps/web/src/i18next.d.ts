@@ -1,0 +1,17 @@
+import 'i18next';
+import type { admin } from './locales/admin';
+import type { common } from './locales/common';
+import type { coordinator } from './locales/coordinator';
+import type { work } from './locales/work';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: (typeof common)['zh-CN'];
+      work: (typeof work)['zh-CN'];
+      coordinator: (typeof coordinator)['zh-CN'];
+      admin: (typeof admin)['zh-CN'];
+    };
+  }
+}
