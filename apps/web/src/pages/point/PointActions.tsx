@@ -9,7 +9,9 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import type { PointAction, PointStatus } from '@workpoints/contracts';
+import { decide } from '@workpoints/domain';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { newRequestId, useAction } from '../../api/hooks';
@@ -19,8 +21,6 @@ import { ActionModal } from './ActionModal';
 import { AttachmentField, uploadedIds } from './AttachmentField';
 import type { Point } from './PointView';
 
-const OPEN = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'head_approved'];
-const WORKING = ['acknowledged', 'in_progress'];
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 interface ReportForm {
@@ -43,13 +43,22 @@ export function PointActions({ point }: { point: Point }) {
   const names = useNames();
   const id = point.id;
   const path = { pointId: id };
-  const myDept = user.departmentId;
-  const isLead = myDept !== null && point.leadDepartmentId === myDept && has('staff', 'head');
-  const isCo = myDept !== null && point.coDepartmentIds.includes(myDept) && has('staff', 'head');
-  const isHead = has('head') && myDept !== null && point.leadDepartmentId === myDept;
-  const isSupervisor = has('supervisor') && point.supervisorId === user.userId;
-  const isCoordinator = has('coordinator', 'admin');
-  const open = OPEN.includes(point.status);
+  // Which buttons to show is the lifecycle's own rule (the API and the workflow apply the same
+  // one, and keep the last word): asked for each action with the point's parties and context.
+  const parties = {
+    leadDepartmentId: point.leadDepartmentId ?? '',
+    coDepartmentIds: point.coDepartmentIds,
+    supervisorId: point.supervisorId ?? '',
+  };
+  const context = {
+    suspended: point.suspended,
+    deadlinePassed: point.deadline !== null && point.deadline < dayjs().format('YYYY-MM-DD'),
+    extensionPending: point.pendingExtension !== null,
+  };
+  const may = (action: PointAction) =>
+    decide(point.status as PointStatus, action, user, parties, context).allowed;
+  // Urging is a notice, not a lifecycle action: coordinators, on any open point.
+  const mayUrge = has('coordinator') && !['completed', 'cancelled'].includes(point.status);
 
   const acknowledge = useAction(
     () =>
@@ -117,7 +126,7 @@ export function PointActions({ point }: { point: Point }) {
       }),
     { done: t('actions.returned') },
   );
-  const decide = useAction(
+  const decideExtension = useAction(
     (v: { approve: boolean; deadline?: Dayjs; comment?: string }) =>
       api('post /api/points/{pointId}/extension-requests/decision', {
         path,
@@ -221,7 +230,7 @@ export function PointActions({ point }: { point: Point }) {
   );
 
   const buttons = [
-    point.status === 'assigned' && isLead && (
+    may('acknowledge') && (
       <ActionModal
         key="ack"
         label={t('actions.acknowledge')}
@@ -235,7 +244,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    WORKING.includes(point.status) && isLead && !point.suspended && (
+    may('report') && (
       <ActionModal<ReportForm>
         key="report"
         label={t('actions.report')}
@@ -245,7 +254,7 @@ export function PointActions({ point }: { point: Point }) {
         {() => reportFields(t('actions.reportText'), true, t('point.attachments'))}
       </ActionModal>
     ),
-    WORKING.includes(point.status) && isLead && !point.suspended && (
+    may('submit') && (
       <ActionModal<ReportForm>
         key="submit"
         label={t('actions.submit')}
@@ -254,7 +263,7 @@ export function PointActions({ point }: { point: Point }) {
         {() => reportFields(t('actions.submitText'), false, t('actions.evidence'))}
       </ActionModal>
     ),
-    open && isLead && !point.pendingExtension && point.status !== 'assigned' && (
+    may('request-extension') && (
       <ActionModal<{ deadline: Dayjs; reason: string }>
         key="ext"
         label={t('actions.extension')}
@@ -272,7 +281,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    open && isCo && !isLead && (
+    may('contribute') && (
       <ActionModal<{ text: string }>
         key="co"
         label={t('actions.contribute')}
@@ -285,8 +294,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    ((point.status === 'submitted' && isHead) ||
-      (point.status === 'head_approved' && isSupervisor)) && (
+    may('approve') && (
       <ActionModal<{ comment?: string }>
         key="approve"
         label={t('actions.approve')}
@@ -300,8 +308,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    ((point.status === 'submitted' && isHead) ||
-      (point.status === 'head_approved' && isSupervisor)) && (
+    may('return') && (
       <ActionModal<{ comment: string }>
         key="return"
         label={t('actions.return')}
@@ -319,12 +326,12 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    point.pendingExtension && isSupervisor && (
+    may('decide-extension') && (
       <ActionModal<{ deadline?: Dayjs; comment?: string }>
         key="grant"
         label={t('actions.approveExtension')}
         type="primary"
-        onSubmit={(v) => decide.mutateAsync({ ...v, approve: true })}
+        onSubmit={(v) => decideExtension.mutateAsync({ ...v, approve: true })}
       >
         {() => (
           <>
@@ -342,12 +349,12 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    point.pendingExtension && isSupervisor && (
+    may('decide-extension') && (
       <ActionModal<{ comment: string }>
         key="refuse"
         label={t('actions.refuseExtension')}
         danger
-        onSubmit={(v) => decide.mutateAsync({ ...v, approve: false })}
+        onSubmit={(v) => decideExtension.mutateAsync({ ...v, approve: false })}
       >
         {() => (
           <Form.Item name="comment" label={t('actions.refuseReason')} rules={required}>
@@ -356,7 +363,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    open && isCoordinator && (
+    mayUrge && (
       <ActionModal<{ message: string; urgent?: boolean }>
         key="urge"
         label={t('actions.urge')}
@@ -374,7 +381,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    open && isCoordinator && (
+    may('change-deadline') && (
       <ActionModal<{ deadline: Dayjs; reason: string }>
         key="deadline"
         label={t('actions.changeDeadline')}
@@ -392,7 +399,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    open && isCoordinator && (
+    may('reassign') && (
       <ActionModal<{
         leadDepartmentId: string;
         coDepartmentIds?: string[];
@@ -437,7 +444,7 @@ export function PointActions({ point }: { point: Point }) {
         }}
       </ActionModal>
     ),
-    open && isCoordinator && !point.suspended && (
+    may('suspend') && (
       <ActionModal<{ reason: string }>
         key="suspend"
         label={t('actions.suspend')}
@@ -450,7 +457,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    open && isCoordinator && point.suspended && (
+    may('resume') && (
       <ActionModal<{ reason?: string }>
         key="resume"
         label={t('actions.resume')}
@@ -463,7 +470,7 @@ export function PointActions({ point }: { point: Point }) {
         )}
       </ActionModal>
     ),
-    open && isCoordinator && (
+    may('cancel') && (
       <ActionModal<{ reason: string }>
         key="cancel"
         label={t('actions.cancel')}
