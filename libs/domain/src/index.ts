@@ -1,6 +1,7 @@
 export * from './deadline';
 export * from './labels';
 export * from './lifecycle';
+export * from './status';
 export * from './risk';
 export * from './visibility';
 export * from './department-suggestions';
