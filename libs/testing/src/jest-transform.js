@@ -1,7 +1,10 @@
 // Jest transform for the whole workspace: SWC for our TypeScript (decorator metadata for
-// Nest), and ESM → CommonJS for the ESM-only packages (NestJS 12, zod 4) because Jest on
-// Node 20 cannot require() ES modules. `import.meta.url` has no CommonJS form SWC emits, so it
-// is rewritten to the file URL of the module first.
+// Nest), and ESM → CommonJS for the ESM-only packages (NestJS 12, zod 4, …). Still needed on
+// Node 22/24, which require() ES modules themselves: Jest runs tests in its own module registry,
+// which loads an ES module only through node:vm's experimental module API (Jest 30 without
+// --experimental-vm-modules answers "Must use import to load ES Module"). Compiling the few
+// ESM-only packages keeps Jest on its stable CommonJS path. `import.meta.url` has no CommonJS
+// form SWC emits, so it is rewritten to the file URL of the module first.
 const swcJest = require('@swc/jest');
 
 const swcOptions = {
