@@ -15,6 +15,7 @@ import {
   NotificationEntity,
   PlanEntity,
 } from '@workpoints/persistence';
+import { Client } from '@temporalio/client';
 import { monthlyBulletinSchedule } from '@workpoints/temporal';
 import { readDocx } from '@workpoints/testing';
 import { IsNull } from 'typeorm';
@@ -55,14 +56,34 @@ describe('monthly bulletin (time-skipping)', () => {
   afterAll(() => fx.stop());
 
   /** What the Schedule does at 00:05 on the 1st: start its action, here by hand. */
-  const runSchedule = async (firstOfMonth: string): Promise<MonthlyBulletinResult> => {
+  /**
+   * Starts the Schedule's action at 00:05 on the 1st and lets time pass to a minute after 09:00
+   * on `producedOn`, the first working day it must wait for. The result is then read through a
+   * plain client: the time-skipping client's wait would let the server skip on to the points'
+   * next timers once the bulletin is done, past the instant the test acts next.
+   */
+  const runSchedule = async (
+    firstOfMonth: string,
+    producedOn: string,
+  ): Promise<MonthlyBulletinResult> => {
     await fx.sleepUntil(`${firstOfMonth} 00:05`);
     const action = monthlyBulletinSchedule(fx.taskQueue).action;
-    return (await fx.env.client.workflow.execute(action.workflowType, {
+    const handle = await fx.env.client.workflow.start(action.workflowType, {
       taskQueue: fx.taskQueue,
       workflowId: `${action.workflowId}-${firstOfMonth}`,
       args: action.args ?? [],
-    })) as MonthlyBulletinResult;
+    });
+    await fx.sleepUntil(`${producedOn} 09:01`);
+    const plain = new Client({ connection: fx.env.connection, namespace: fx.env.namespace });
+    return (await Promise.race([
+      plain.workflow.getHandle(handle.workflowId).result(),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`no bulletin by ${producedOn} 09:01 (workflow time)`)),
+          30_000,
+        ).unref(),
+      ),
+    ])) as MonthlyBulletinResult;
   };
 
   const bulletin = async (month: string) => {
@@ -107,7 +128,7 @@ describe('monthly bulletin (time-skipping)', () => {
 
     // March — 专利管理处: P1 on time +3; P2 late from Friday 03-21: 21, 24–28, 31 = 7 working
     // days, −3.5 → 99.5. 保护处: nothing happened → 100.
-    const march = await runSchedule('2064-04-01');
+    const march = await runSchedule('2064-04-01', '2064-04-01');
     expect(march).toMatchObject({ month: '2064-03', producedOn: '2064-04-01' });
     expect(march.bulletins).toHaveLength(1);
     const m = await bulletin('2064-03');
@@ -134,7 +155,7 @@ describe('monthly bulletin (time-skipping)', () => {
     await p3.handle.executeUpdate(reportProgressUpdate, {
       args: [{ requestId: request(), actor: bhcStaff, text: '推进中', percent: 60 }],
     });
-    const april = await runSchedule('2064-05-01');
+    const april = await runSchedule('2064-05-01', '2064-05-06');
     expect(april).toMatchObject({ month: '2064-04', producedOn: '2064-05-06' });
     const a = await bulletin('2064-04');
     expect(ranks(a.row)).toEqual([
@@ -155,7 +176,7 @@ describe('monthly bulletin (time-skipping)', () => {
     await submit(p3.handle, bhcStaff);
     await approve(p3.handle, bhcHead);
     await approve(p3.handle, fx.supervisor);
-    const may = await runSchedule('2064-06-01');
+    const may = await runSchedule('2064-06-01', '2064-06-02');
     expect(may).toMatchObject({ month: '2064-05', producedOn: '2064-06-02' });
     const y = await bulletin('2064-05');
     expect(ranks(y.row)).toEqual([
