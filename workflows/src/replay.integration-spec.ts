@@ -19,13 +19,13 @@ describe('workflow replay of committed histories', () => {
   it('has histories to replay', () => {
     expect(files).toEqual(
       expect.arrayContaining([
-        // started before working-day notices: replayed through work-point-v1
         'work-point-completed-with-return.json',
-        'work-point-overdue.json',
-        // current runs
-        'v2-completed-with-return.json',
-        'v2-extension-return-overdue-completed.json',
-        'v2-suspended-resumed-cancelled.json',
+        'work-point-extension-return-overdue-completed.json',
+        'work-point-suspended-resumed-cancelled.json',
+        'work-point-steered-cancelled.json',
+        'work-point-unknown-year-overdue.json',
+        'work-point-continued-as-new.json',
+        'work-point-carried-over.json',
       ]),
     );
   });

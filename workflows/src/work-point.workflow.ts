@@ -3,7 +3,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -55,10 +54,6 @@ import {
   yellowFrom,
   type ScheduledNotice,
 } from '@workpoints/domain';
-import { workPointWorkflowV1, type WorkPointStateV1 } from './work-point-v1.workflow';
-
-/** Marks runs started by the code that sends working-day notices (see work-point-v1). */
-export const NOTICES_PATCH = 'working-day-notices';
 
 const { recordTransition, loadCalendar } = proxyActivities<WorkPointActivities>({
   startToCloseTimeout: '30 seconds',
@@ -82,6 +77,44 @@ interface ActionArgs {
 
 type Details = Partial<Pick<TransitionRecord, 'comment' | 'report' | 'changes'>>;
 
+/** The state a run starts from: the carried one after continue-as-new, else a new point's. */
+function initialState(
+  input: WorkPointInput,
+  carried: WorkPointState | undefined,
+  now: Date,
+): WorkPointState {
+  if (carried)
+    return {
+      ...carried,
+      coDepartmentIds: [...carried.coDepartmentIds],
+      appliedRequests: { ...carried.appliedRequests },
+      reportDays: [...carried.reportDays],
+    };
+  return {
+    pointId: input.pointId,
+    planId: input.planId,
+    number: input.number,
+    leadDepartmentId: input.leadDepartmentId,
+    coDepartmentIds: [...input.coDepartmentIds],
+    supervisorId: input.supervisorId,
+    deadline: input.deadline,
+    status: 'assigned',
+    risk: 'green',
+    overdue: false,
+    returnComment: null,
+    version: 0,
+    appliedRequests: {},
+    policy: resolvePolicy(input.policy),
+    publishedOn: shanghaiDate(now),
+    effectiveDeadline: input.deadline,
+    suspended: false,
+    reportMissedFor: null,
+    reportDays: [],
+    pendingExtension: null,
+    noticesThrough: now.toISOString(),
+  };
+}
+
 /**
  * One published work point, from assignment to completion (办结) or cancellation. The workflow
  * is the source of truth for the point's lifecycle and the only clock that chases it: every
@@ -94,55 +127,9 @@ type Details = Partial<Pick<TransitionRecord, 'comment' | 'report' | 'changes'>>
  */
 export async function workPointWorkflow(
   input: WorkPointInput,
-  carried?: WorkPointState | WorkPointStateV1,
+  carried?: WorkPointState,
 ): Promise<WorkPointState> {
-  if (!patched(NOTICES_PATCH)) return workPointWorkflowV1(input, carried);
-  return runWorkPoint(input, carried);
-}
-
-/** A v1 run's state (or a current one) as the current code keeps it. */
-function carriedState(
-  input: WorkPointInput,
-  carried: WorkPointState | WorkPointStateV1 | undefined,
-  now: Date,
-): WorkPointState {
-  const today = shanghaiDate(now);
-  const base: WorkPointStateV1 = carried ?? {
-    pointId: input.pointId,
-    planId: input.planId,
-    number: input.number,
-    leadDepartmentId: input.leadDepartmentId,
-    coDepartmentIds: input.coDepartmentIds,
-    supervisorId: input.supervisorId,
-    deadline: input.deadline,
-    status: 'assigned',
-    risk: 'green',
-    overdue: false,
-    returnComment: null,
-    version: 0,
-    appliedRequests: {},
-  };
-  const current = base as Partial<WorkPointState>;
-  return {
-    ...base,
-    coDepartmentIds: [...base.coDepartmentIds],
-    appliedRequests: { ...base.appliedRequests },
-    policy: current.policy ?? resolvePolicy(input.policy),
-    publishedOn: current.publishedOn ?? today,
-    effectiveDeadline: current.effectiveDeadline ?? base.deadline,
-    suspended: current.suspended ?? false,
-    reportMissedFor: current.reportMissedFor ?? null,
-    reportDays: current.reportDays ? [...current.reportDays] : [],
-    pendingExtension: current.pendingExtension ?? null,
-    noticesThrough: current.noticesThrough ?? now.toISOString(),
-  };
-}
-
-async function runWorkPoint(
-  input: WorkPointInput,
-  carried: WorkPointState | WorkPointStateV1 | undefined,
-): Promise<WorkPointState> {
-  const state = carriedState(input, carried, new Date());
+  const state = initialState(input, carried, new Date());
   // A floor keeps a run from continuing as new before it has done anything.
   const historyLimit = Math.max(100, input.historyLimit ?? DEFAULT_HISTORY_LIMIT);
   const nowIso = () => new Date().toISOString();

@@ -1,10 +1,19 @@
 import { type ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   acknowledgeUpdate,
   approveUpdate,
+  cancelUpdate,
+  changeDeadlineUpdate,
+  changePolicyUpdate,
+  contributeUpdate,
+  decideExtensionUpdate,
   getStateQuery,
+  reassignUpdate,
   reportProgressUpdate,
+  requestExtensionUpdate,
   returnUpdate,
   submitCompletionUpdate,
   type WorkPointState,
@@ -32,7 +41,7 @@ describe('work-point workflow (time-skipping)', () => {
 
   it('stops at a year the calendar does not know and goes on once the admin adds it', async () => {
     await fx.sleepUntil('2060-12-01 10:00');
-    const { handle, pointId } = await fx.publish({ deadline: '2060-12-30' });
+    const { handle, pointId, workflowId } = await fx.publish({ deadline: '2060-12-30' });
     await handle.executeUpdate(acknowledgeUpdate, {
       args: [{ requestId: 'ack-1', actor: fx.staff }],
     });
@@ -59,6 +68,7 @@ describe('work-point workflow (time-skipping)', () => {
     ]);
     const row = await fx.ds.getRepository(WorkPointEntity).findOneByOrFail({ id: pointId });
     expect(row).toMatchObject({ status: 'acknowledged', overdue: true, risk: 'red' });
+    await fx.recordHistory(workflowId, 'work-point-unknown-year-overdue');
   });
 
   it('runs a whole lifecycle whose history replays deterministically', async () => {
@@ -103,7 +113,7 @@ describe('work-point workflow (time-skipping)', () => {
       },
       history,
     );
-    await fx.recordHistory(workflowId, 'v2-completed-with-return');
+    await fx.recordHistory(workflowId, 'work-point-completed-with-return');
   });
 
   it('refuses in the update validator, with a coded reason, what the API would refuse', async () => {
@@ -153,5 +163,106 @@ describe('work-point workflow (time-skipping)', () => {
     expect(await handle.query(getStateQuery)).toMatchObject({ status: 'acknowledged', version: 2 });
     const row = await fx.ds.getRepository(WorkPointEntity).findOneByOrFail({ id: pointId });
     expect(row.version).toBe(2);
+  });
+
+  it('is helped by a co-department and steered by the coordinator, and refuses an extension', async () => {
+    await weekendsOnly(2062);
+    await fx.sleepUntil('2061-02-07 10:00');
+    const [bhc, ggfwc] = fx.co as [(typeof fx.co)[0], (typeof fx.co)[0]];
+    const { handle, pointId, workflowId } = await fx.publish({
+      deadline: '2061-09-30',
+      coDepartmentIds: [bhc.id],
+    });
+    const { staff, coStaff, supervisor, coordinator } = fx;
+    let n = 0;
+    const act = <A extends { requestId: string }>(
+      update: UpdateDefinition<WorkPointState, [A]>,
+      args: Omit<A, 'requestId'>,
+      on: WorkflowHandle = handle,
+    ): Promise<WorkPointState> => {
+      n += 1;
+      const requestId = `steer-${n}`;
+      return on.executeUpdate(update, { args: [{ ...args, requestId } as A], updateId: requestId });
+    };
+
+    // 2061 counts weekends only: published Monday 02-07, acknowledgement due Wednesday 02-09.
+    await fx.sleepUntil('2061-02-09 10:00');
+    await act(acknowledgeUpdate, { actor: staff });
+    await act(contributeUpdate, { actor: coStaff, text: '保护处配合材料' });
+    // February's report (due Friday 02-25) is missed: flagged Monday 02-28 at 09:00.
+    await fx.sleepUntil('2061-02-28 10:00');
+    expect((await handle.query(getStateQuery)).risk).toBe('yellow');
+    expect(
+      (await act(reportProgressUpdate, { actor: staff, text: '二月进展', percent: 10 })).risk,
+    ).toBe('green');
+    await act(requestExtensionUpdate, {
+      actor: staff,
+      deadline: '2061-10-31',
+      reason: '需协调外部单位',
+    });
+    const rejected = await act(decideExtensionUpdate, {
+      actor: supervisor,
+      approve: false,
+      comment: '理由不充分',
+    });
+    expect(rejected).toMatchObject({ deadline: '2061-09-30', pendingExtension: null });
+    await act(reassignUpdate, {
+      actor: coordinator,
+      reason: '职能调整',
+      leadDepartmentId: ggfwc.id,
+      coDepartmentIds: [fx.lead.id],
+      supervisorId: supervisor.userId,
+    });
+    await act(changeDeadlineUpdate, {
+      actor: coordinator,
+      reason: '任务量调整',
+      deadline: '2061-11-30',
+    });
+    const steered = await act(changePolicyUpdate, {
+      actor: coordinator,
+      reason: '改为按季度报送',
+      policy: { reportCadence: 'quarterly', reportDay: 20 },
+    });
+    expect(steered).toMatchObject({
+      leadDepartmentId: ggfwc.id,
+      coDepartmentIds: [fx.lead.id],
+      deadline: '2061-11-30',
+      effectiveDeadline: '2061-11-30',
+      policy: { reportCadence: 'quarterly', reportDay: 20 },
+    });
+
+    // Quarterly now: the report of 02-28 answers March's (due 03-18, the 20th being a Sunday);
+    // June's (due Monday 06-20) is missed.
+    await fx.sleepUntil('2061-06-22 10:00');
+    await act(reportProgressUpdate, {
+      actor: await fx.actor('ggfwc.staff'),
+      text: '二季度进展',
+      percent: 50,
+    });
+    await act(cancelUpdate, { actor: coordinator, reason: '并入其他要点' });
+    expect(await handle.result()).toMatchObject({ status: 'cancelled', version: 16 });
+
+    const codes = new Map([bhc, ggfwc, fx.lead].map((d) => [d.id, d.code]));
+    const rows = (await fx.ds.getRepository(ReminderEntity).findBy({ pointId }))
+      .map((r) => `${r.noticeDate} ${r.kind} ${r.recipient} ${codes.get(r.departmentId ?? '')}`)
+      .sort();
+    expect(rows).toEqual([
+      '2061-02-09 ack-reminder lead zlglc',
+      '2061-02-23 report-reminder co bhc',
+      '2061-02-23 report-reminder lead zlglc',
+      '2061-02-28 report-missed lead zlglc',
+      '2061-02-28 report-missed lead-head zlglc',
+      '2061-06-16 report-reminder co zlglc',
+      '2061-06-16 report-reminder lead ggfwc',
+      '2061-06-21 report-missed lead ggfwc',
+      '2061-06-21 report-missed lead-head ggfwc',
+    ]);
+    const row = await fx.ds.getRepository(WorkPointEntity).findOneByOrFail({ id: pointId });
+    expect(row).toMatchObject({
+      status: 'cancelled',
+      leadDepartmentId: ggfwc.id,
+      deadline: '2061-11-30',
+    });
+    await fx.recordHistory(workflowId, 'work-point-steered-cancelled');
   });
 });

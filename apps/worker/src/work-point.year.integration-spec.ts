@@ -449,7 +449,10 @@ describe('a year of work points (time-skipping, 2023–2024 holiday seasons)', (
       '2024-09-23 report-reminder lead due 2024-09-25',
     ]);
 
-    await fx.recordHistory(e.workflowId, 'v2-extension-return-overdue-completed');
-    await fx.recordHistory(f.workflowId, 'v2-suspended-resumed-cancelled');
+    await fx.recordHistory(e.workflowId, 'work-point-extension-return-overdue-completed');
+    await fx.recordHistory(f.workflowId, 'work-point-suspended-resumed-cancelled');
+    // G's first run ends in continue-as-new; its latest run started from the carried state.
+    await fx.recordHistory(g.workflowId, 'work-point-continued-as-new', gFirstRun);
+    await fx.recordHistory(g.workflowId, 'work-point-carried-over');
   });
 });

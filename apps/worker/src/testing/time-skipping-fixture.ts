@@ -195,10 +195,11 @@ export class TimeSkippingFixture {
   }
 
   /**
-   * `RECORD_HISTORIES=1` writes the history of `workflowId` to workflows/histories/`name`.json,
-   * which workflows/src/replay checks every later change of workflow code against.
+   * `RECORD_HISTORIES=1` writes the history of `workflowId` (its latest run, or `runId`) to
+   * workflows/histories/`name`.json, which workflows/src/replay checks every later change of
+   * workflow code against.
    */
-  async recordHistory(workflowId: string, name: string): Promise<void> {
+  async recordHistory(workflowId: string, name: string, runId?: string): Promise<void> {
     if (process.env['RECORD_HISTORIES'] !== '1') return;
     const json = execFileSync(await temporalCliPath(), [
       'workflow',
@@ -207,6 +208,7 @@ export class TimeSkippingFixture {
       this.env.address,
       '--workflow-id',
       workflowId,
+      ...(runId ? ['--run-id', runId] : []),
       '--output',
       'json',
     ]);
