@@ -1,3 +1,5 @@
+import { unlessUnknownYear, type DeadlineRule, type WorkCalendar } from '@workpoints/calendar';
+
 /**
  * Deadlines are calendar dates in Asia/Shanghai, due at the end of that day. China has no
  * daylight saving time, so the offset is fixed at +08:00.
@@ -23,4 +25,23 @@ export function deadlineInstant(date: string): Date {
 /** The calendar date (Asia/Shanghai) of an instant, `YYYY-MM-DD`. */
 export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The deadline a point is chased by: the assigned date moved to a working day by the policy's
+ * non-working-day rule (a deadline on a holiday falls due on the working day before it, or
+ * after it). The assigned date itself while the calendar does not know its year. The workflow
+ * keeps it in its state and the read model stores it, so the API and the workflow agree.
+ */
+export function effectiveDeadline(
+  deadline: string,
+  rule: DeadlineRule,
+  calendar: WorkCalendar,
+): string {
+  return unlessUnknownYear(() => calendar.adjustDeadline(deadline, rule)) ?? deadline;
+}
+
+/** Whether an effective deadline has passed at `now`: after the end of that day in Asia/Shanghai. */
+export function deadlinePassed(effective: string, now: Date | number): boolean {
+  return +now > deadlineInstant(effective).getTime();
 }

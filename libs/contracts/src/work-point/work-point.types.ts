@@ -239,6 +239,11 @@ export interface TransitionRecord {
   risk: RiskColour;
   overdue: boolean;
   version: number;
+  /**
+   * The deadline the workflow chases by now (moved to a working day), for the read model, so
+   * the API judges "deadline passed" as the workflow does. Absent in records of older code.
+   */
+  effectiveDeadline?: string;
   /** ISO instant, workflow time. */
   at: string;
   comment: string | null;
