@@ -5,6 +5,44 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 // Boundaries from DESIGN.md: workflows import only contracts and domain; pure libs stay pure;
 // apps never import each other; nothing reaches into another project by relative path.
+/** The module boundaries; `allow` lists imports exempted by name (see the simulator below). */
+const boundaries = (allow = []) => ({
+  enforceBuildableLibDependency: false,
+  allow,
+  depConstraints: [
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+    {
+      sourceTag: 'type:domain',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+    },
+    {
+      sourceTag: 'type:workflow',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+    },
+    {
+      sourceTag: 'type:infra',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'],
+    },
+    {
+      sourceTag: 'type:testing',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:workflow'],
+    },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:workflow'],
+    },
+    {
+      // The browser bundle: pure contracts and domain rules, nothing that needs Node.
+      sourceTag: 'type:web',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+    },
+    {
+      sourceTag: 'type:e2e',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:testing'],
+    },
+  ],
+});
+
 export default [
   {
     ignores: [
@@ -27,60 +65,7 @@ export default [
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
-            },
-            {
-              sourceTag: 'type:workflow',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
-            },
-            {
-              sourceTag: 'type:infra',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'],
-            },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:domain',
-                'type:infra',
-                'type:workflow',
-              ],
-            },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:domain',
-                'type:infra',
-                'type:workflow',
-              ],
-            },
-            {
-              // The browser bundle: pure contracts and domain rules, nothing that needs Node.
-              sourceTag: 'type:web',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
-            },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:domain',
-                'type:infra',
-                'type:testing',
-              ],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries()],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
@@ -121,6 +106,7 @@ export default [
     files: [
       '**/*.spec.ts',
       '**/*.integration-spec.ts',
+      '**/*.workflow-spec.ts',
       '**/*.e2e-spec.ts',
       'libs/testing/src/**/*.ts',
       'apps/*/src/testing/**/*.ts',
@@ -153,9 +139,22 @@ export default [
     },
   },
   {
+    // The simulator is production code running the real workflows on the time-skipping test
+    // server: it uses the harness the workflow tests use, from its own entry point (the rest of
+    // libs/testing needs development dependencies).
+    files: ['apps/cli/src/simulate/simulator.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', boundaries(['@workpoints/testing/workflows'])],
+    },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox.
     files: ['workflows/src/**/*.ts'],
-    ignores: ['workflows/src/**/*.spec.ts', 'workflows/src/**/*.integration-spec.ts'],
+    ignores: [
+      'workflows/src/**/*.spec.ts',
+      'workflows/src/**/*.integration-spec.ts',
+      'workflows/src/**/*.workflow-spec.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -145,6 +145,7 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           risk: rec.risk,
           overdue: rec.overdue,
           version: rec.version,
+          ...(rec.effectiveDeadline ? { effectiveDeadline: rec.effectiveDeadline } : {}),
           ...readModelChanges(rec.changes),
         },
       );

@@ -217,6 +217,14 @@ describe('a year of work points (time-skipping, 2023–2024 holiday seasons)', (
     });
     await at('2023-10-07 09:01');
     expect(await state(c)).toMatchObject({ overdue: true, risk: 'red' });
+    // The read model holds the working-day deadline too, for the API to judge by.
+    const rowC = await fx.ds.getRepository(WorkPointEntity).findOneByOrFail({
+      id: points[2]?.pointId,
+    });
+    expect(rowC).toMatchObject({
+      deadline: shift('2023-10-01'),
+      effectiveDeadline: shift('2023-09-28'),
+    });
     await at('2024-03-31 23:00');
 
     const until = '2024-03-31';

@@ -162,9 +162,18 @@ export function changeDeadlineProblems(
 }
 
 /**
- * A change of policy: at least one field, each valid on its own and, merged into the point's
- * current policy (`current`, all its layers), valid as a whole.
+ * A change of policy, as one sentence listing its problems: each field valid on its own and,
+ * merged into the policy beneath it (`current`, every layer resolved), valid as a whole. For
+ * a running point, a draft point or plan, and a simulation plan alike.
  */
+export function policyChangeProblems(change: unknown, current: PointPolicy): string[] {
+  let problems = policyProblems(change);
+  if (problems.length === 0)
+    problems = policyProblems(resolvePolicy(current, change as Partial<PointPolicy>));
+  return problems.length > 0 ? [`督办规则有误：${problems.join('；')}`] : [];
+}
+
+/** The coordinator's change of a running point's policy: at least one field, then as above. */
 export function changePolicyProblems(
   args: Unchecked<Pick<ChangePolicyArgs, 'policy'>>,
   current: PointPolicy,
@@ -177,8 +186,5 @@ export function changePolicyProblems(
     Object.keys(policy).length === 0
   )
     return ['请至少给出一项要修改的督办规则'];
-  let problems = policyProblems(policy);
-  if (problems.length === 0)
-    problems = policyProblems(resolvePolicy(current, policy as Partial<PointPolicy>));
-  return problems.length > 0 ? [`督办规则有误：${problems.join('；')}`] : [];
+  return policyChangeProblems(policy, current);
 }

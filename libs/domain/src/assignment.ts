@@ -1,7 +1,7 @@
 /** Who a point is assigned to, as a draft, a publication or a re-assignment states it. */
 export interface Assignment {
-  leadDepartmentId: unknown;
-  supervisorId: unknown;
+  leadDepartmentId?: unknown;
+  supervisorId?: unknown;
   /** Absent: not part of this change (a draft edit that leaves them as they are). */
   coDepartmentIds?: unknown;
 }

@@ -27,6 +27,7 @@ import { NotificationsOutbox1795247029451 } from './migrations/1795247029451-not
 import { Bulletins1795254350081 } from './migrations/1795254350081-bulletins';
 import { TargetActuals1795255000000 } from './migrations/1795255000000-target-actuals';
 import { Attachments1795257472091 } from './migrations/1795257472091-attachments';
+import { EffectiveDeadline1796223816339 } from './migrations/1796223816339-effective-deadline';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   Bulletins1795254350081,
   TargetActuals1795255000000,
   Attachments1795257472091,
+  EffectiveDeadline1796223816339,
 ];
 
 /**

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './e2e-stack';
 export * from './cjk-pdf';
 export * from './docx-text';
+export * from './workflows';

@@ -9,7 +9,7 @@ import {
   type PointStatus,
   type RiskColour,
 } from '@workpoints/contracts';
-import { RISK_LABELS, STATUS_LABELS, shanghaiDate } from '@workpoints/domain';
+import { RISK_LABELS, STATUS_LABELS, effectiveDeadline, shanghaiDate } from '@workpoints/domain';
 import { PlanEntity } from '@workpoints/persistence';
 import { pointFilter } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
@@ -173,9 +173,7 @@ export class DashboardService {
       statusLabel: STATUS_LABELS[p.status],
     });
     const moved = (p: { deadline: string; rule: string | null }) =>
-      unlessUnknownYear(() =>
-        calendar.adjustDeadline(p.deadline, p.rule === 'next' ? 'next' : 'previous'),
-      );
+      effectiveDeadline(p.deadline, p.rule === 'next' ? 'next' : 'previous', calendar);
     return {
       planId,
       today,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Actor, type PointPolicy } from '@workpoints/contracts';
-import { policyProblems, resolvePolicy } from '@workpoints/domain';
+import { policyChangeProblems, resolvePolicy } from '@workpoints/domain';
 import {
   AuditEventEntity,
   DepartmentEntity,
@@ -374,13 +374,10 @@ function mergePolicy(
 ): Partial<PointPolicy> | null {
   if (change === null) return null;
   const merged = { ...own, ...change };
-  const problems = policyProblems(change);
-  if (problems.length === 0) problems.push(...policyProblems(resolvePolicy(under, merged)));
+  const problems = policyChangeProblems(change, resolvePolicy(under, own));
   if (problems.length > 0)
-    throw new DomainException(
-      ErrorCode.InvalidInput,
-      `${where}的督办规则有误：${problems.join('；')}`,
-      { problems },
-    );
+    throw new DomainException(ErrorCode.InvalidInput, `${where}的${problems.join('；')}`, {
+      problems,
+    });
   return Object.keys(merged).length > 0 ? merged : null;
 }

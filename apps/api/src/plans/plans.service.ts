@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Actor, type PointPolicy } from '@workpoints/contracts';
 import {
+  assignmentProblems,
   policyProblems,
   publicationProblems,
   resolvePolicy,
@@ -273,11 +274,11 @@ export class PlansService {
     ]);
     await this.departments.requireAll(departmentIds, 'leadDepartmentId/coDepartmentIds');
     for (const d of drafts) {
-      if (d.leadDepartmentId && d.coDepartmentIds?.includes(d.leadDepartmentId))
-        throw new DomainException(
-          ErrorCode.InvalidInput,
-          `“${d.title}”：牵头单位不能同时是配合单位`,
-        );
+      const problems = assignmentProblems(d, { draft: true });
+      if (problems.length > 0)
+        throw new DomainException(ErrorCode.InvalidInput, `“${d.title}”：${problems.join('；')}`, {
+          problems,
+        });
     }
     const supervisors = [
       ...new Set(drafts.map((d) => d.supervisorId).filter((s): s is string => !!s)),

@@ -32,12 +32,23 @@ import {
 import {
   RISK_LABELS,
   STATUS_LABELS,
-  actualsProblems,
+  cancelProblems,
+  changeDeadlineProblems,
+  changePolicyProblems,
+  contributeProblems,
+  deadlinePassed,
   decide,
-  deadlineInstant,
-  policyProblems,
+  decideExtensionProblems,
+  reassignProblems,
+  reportProblems,
+  requestExtensionProblems,
   resolvePolicy,
+  resumeProblems,
+  returnProblems,
   shanghaiDate,
+  submitProblems,
+  suspendProblems,
+  type ActionFacts,
 } from '@workpoints/domain';
 import type { WorkPointEntity } from '@workpoints/persistence';
 import { TemporalClientService } from '@workpoints/temporal';
@@ -117,7 +128,10 @@ export class PointActionsService {
           updateId: dto.requestId,
         }),
       async (point) => {
-        checkActuals(point, dto.actuals);
+        refuseProblems(
+          point,
+          reportProblems({ ...dto, percent: dto.percent ?? null }, point.targets.length),
+        );
         // Before the workflow hears of the report: it never holds attachments.
         await linkAttachments(this.dataSource, point, actor, dto.requestId, dto.attachmentIds);
       },
@@ -136,7 +150,7 @@ export class PointActionsService {
           updateId: dto.requestId,
         }),
       async (point) => {
-        checkActuals(point, dto.actuals);
+        refuseProblems(point, submitProblems(dto, point.targets.length));
         // Before the workflow hears of the report: it never holds attachments.
         await linkAttachments(this.dataSource, point, actor, dto.requestId, dto.attachmentIds);
       },
@@ -153,21 +167,33 @@ export class PointActionsService {
   }
 
   return(pointId: string, actor: Actor, dto: ReturnDto) {
-    return this.act(pointId, actor, 'return', dto.requestId, (h) =>
-      h.executeUpdate(returnUpdate, {
-        args: [{ requestId: dto.requestId, actor, comment: dto.comment }],
-        updateId: dto.requestId,
-      }),
+    return this.act(
+      pointId,
+      actor,
+      'return',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(returnUpdate, {
+          args: [{ requestId: dto.requestId, actor, comment: dto.comment }],
+          updateId: dto.requestId,
+        }),
+      (point) => refuseProblems(point, returnProblems(dto)),
     );
   }
 
   /** A co-department's input (配合材料), attached to the lead department's next report. */
   contribute(pointId: string, actor: Actor, dto: ContributeDto) {
-    return this.act(pointId, actor, 'contribute', dto.requestId, (h) =>
-      h.executeUpdate(contributeUpdate, {
-        args: [{ requestId: dto.requestId, actor, text: dto.text }],
-        updateId: dto.requestId,
-      }),
+    return this.act(
+      pointId,
+      actor,
+      'contribute',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(contributeUpdate, {
+          args: [{ requestId: dto.requestId, actor, text: dto.text }],
+          updateId: dto.requestId,
+        }),
+      (point) => refuseProblems(point, contributeProblems(dto)),
     );
   }
 
@@ -182,7 +208,10 @@ export class PointActionsService {
           args: [{ requestId: dto.requestId, actor, deadline: dto.deadline, reason: dto.reason }],
           updateId: dto.requestId,
         }),
-      (point) => this.checkNewDeadline(point, dto.deadline, '申请延期至', true),
+      async (point) => {
+        refuseProblems(point, requestExtensionProblems(dto, factsOf(point)));
+        await this.checkKnownYear(dto.deadline);
+      },
     );
   }
 
@@ -206,36 +235,56 @@ export class PointActionsService {
           updateId: dto.requestId,
         }),
       async (point) => {
-        const date = dto.deadline ?? point.pendingExtension?.deadline;
-        if (dto.approve && date) await this.checkNewDeadline(point, date, '延期后的时限', true);
+        const requested = point.pendingExtension?.deadline ?? null;
+        refuseProblems(point, decideExtensionProblems(dto, { ...factsOf(point), requested }));
+        const date = dto.deadline ?? requested;
+        if (dto.approve && date) await this.checkKnownYear(date);
       },
     );
   }
 
   suspend(pointId: string, actor: Actor, dto: SteerDto) {
-    return this.act(pointId, actor, 'suspend', dto.requestId, (h) =>
-      h.executeUpdate(suspendUpdate, {
-        args: [{ requestId: dto.requestId, actor, reason: dto.reason }],
-        updateId: dto.requestId,
-      }),
+    return this.act(
+      pointId,
+      actor,
+      'suspend',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(suspendUpdate, {
+          args: [{ requestId: dto.requestId, actor, reason: dto.reason }],
+          updateId: dto.requestId,
+        }),
+      (point) => refuseProblems(point, suspendProblems(dto)),
     );
   }
 
   resume(pointId: string, actor: Actor, dto: ResumeDto) {
-    return this.act(pointId, actor, 'resume', dto.requestId, (h) =>
-      h.executeUpdate(resumeUpdate, {
-        args: [{ requestId: dto.requestId, actor, reason: dto.reason ?? null }],
-        updateId: dto.requestId,
-      }),
+    return this.act(
+      pointId,
+      actor,
+      'resume',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(resumeUpdate, {
+          args: [{ requestId: dto.requestId, actor, reason: dto.reason ?? null }],
+          updateId: dto.requestId,
+        }),
+      (point) => refuseProblems(point, resumeProblems(dto)),
     );
   }
 
   cancel(pointId: string, actor: Actor, dto: SteerDto) {
-    return this.act(pointId, actor, 'cancel', dto.requestId, (h) =>
-      h.executeUpdate(cancelUpdate, {
-        args: [{ requestId: dto.requestId, actor, reason: dto.reason }],
-        updateId: dto.requestId,
-      }),
+    return this.act(
+      pointId,
+      actor,
+      'cancel',
+      dto.requestId,
+      (h) =>
+        h.executeUpdate(cancelUpdate, {
+          args: [{ requestId: dto.requestId, actor, reason: dto.reason }],
+          updateId: dto.requestId,
+        }),
+      (point) => refuseProblems(point, cancelProblems(dto)),
     );
   }
 
@@ -261,9 +310,8 @@ export class PointActionsService {
           ],
           updateId: dto.requestId,
         }),
-      async () => {
-        if (coDepartmentIds.includes(dto.leadDepartmentId))
-          throw new DomainException(ErrorCode.InvalidInput, '牵头单位不能同时是配合单位');
+      async (point) => {
+        refuseProblems(point, reassignProblems({ ...dto, coDepartmentIds }));
         await this.departments.requireAll([dto.leadDepartmentId], 'leadDepartmentId');
         await this.departments.requireAll(coDepartmentIds, 'coDepartmentIds');
         await this.users.requireRole(dto.supervisorId, 'supervisor', 'supervisorId');
@@ -282,7 +330,10 @@ export class PointActionsService {
           args: [{ requestId: dto.requestId, actor, reason: dto.reason, deadline: dto.deadline }],
           updateId: dto.requestId,
         }),
-      (point) => this.checkNewDeadline(point, dto.deadline, '新的完成时限', false),
+      async (point) => {
+        refuseProblems(point, changeDeadlineProblems(dto, factsOf(point)));
+        await this.checkKnownYear(dto.deadline);
+      },
     );
   }
 
@@ -300,20 +351,8 @@ export class PointActionsService {
           updateId: dto.requestId,
         }),
       async (point) => {
-        if (Object.keys(dto.policy).length === 0)
-          throw new DomainException(ErrorCode.InvalidInput, '请至少给出一项要修改的督办规则');
         const plan = await this.points.planPolicy(point.planId);
-        const problems = policyProblems(dto.policy);
-        if (problems.length === 0)
-          problems.push(...policyProblems(resolvePolicy(plan, point.policy, dto.policy)));
-        if (problems.length > 0)
-          throw new DomainException(
-            ErrorCode.InvalidInput,
-            `督办规则有误：${problems.join('；')}`,
-            {
-              problems,
-            },
-          );
+        refuseProblems(point, changePolicyProblems(dto, resolvePolicy(plan, point.policy)));
       },
     );
   }
@@ -326,26 +365,10 @@ export class PointActionsService {
   }
 
   /**
-   * A new deadline must be a real future date in a year the working-day calendar knows (the
-   * workflow could not count working days to it otherwise); an extension must also move it later.
+   * A new deadline must fall in a year the working-day calendar knows: the workflow could not
+   * count working days to it otherwise.
    */
-  private async checkNewDeadline(
-    point: WorkPointEntity,
-    date: string,
-    label: string,
-    laterThanCurrent: boolean,
-  ): Promise<void> {
-    const today = shanghaiDate(new Date());
-    if (date < today)
-      throw new DomainException(
-        ErrorCode.InvalidInput,
-        `${label}不能早于今天（${today}）：${date}`,
-      );
-    if (laterThanCurrent && point.deadline && date <= point.deadline)
-      throw new DomainException(
-        ErrorCode.InvalidInput,
-        `${label}（${date}）应晚于当前时限（${point.deadline}）`,
-      );
+  private async checkKnownYear(date: string): Promise<void> {
     const unknownYears = await this.calendar.unknownYears([date]);
     if (unknownYears.length > 0)
       throw new DomainException(
@@ -365,7 +388,7 @@ export class PointActionsService {
     action: PointAction,
     requestId: string,
     send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<WorkPointState>,
-    check?: (point: WorkPointEntity) => Promise<void>,
+    check?: (point: WorkPointEntity) => void | Promise<void>,
   ): Promise<PointStateView> {
     const point = await this.points.require(pointId, actor);
     const handle = await this.handle(point);
@@ -419,6 +442,21 @@ export class PointActionsService {
   }
 }
 
+/** What the argument checks of an action need, as the read model has it. */
+function factsOf(point: WorkPointEntity): ActionFacts {
+  return { today: shanghaiDate(new Date()), deadline: point.deadline };
+}
+
+/** The argument checks of libs/domain, refused here with the words the workflow would use. */
+function refuseProblems(point: WorkPointEntity, problems: string[]): void {
+  if (problems.length > 0)
+    throw new DomainException(
+      ErrorCode.InvalidInput,
+      `第${point.number}项的${problems.join('；')}`,
+      { problems },
+    );
+}
+
 /** Plain actuals for the workflow (not the DTO instances), left out when there are none. */
 function actualsOf(actuals: TargetActualDto[] | undefined): { actuals?: TargetActual[] } {
   return actuals && actuals.length > 0
@@ -427,28 +465,15 @@ function actualsOf(actuals: TargetActualDto[] | undefined): { actuals?: TargetAc
 }
 
 /**
- * Each actual must name one of the point's targets, once. The workflow holds no targets, so the
- * range is checked here against the read model (targets are only appended to once published).
- */
-function checkActuals(point: WorkPointEntity, actuals: TargetActualDto[] | undefined): void {
-  const problems = actualsProblems(actuals, point.targets.length);
-  if (problems.length > 0)
-    throw new DomainException(
-      ErrorCode.InvalidInput,
-      `第${point.number}项的实际值有误：${problems.join('；')}`,
-      { problems },
-    );
-}
-
-/**
- * What the lifecycle rule needs beyond status and parties, as the read model has it. The
- * workflow decides on its own (effective) deadline; this one may lag by a moment, never lead.
+ * What the lifecycle rule needs beyond status and parties, as the read model has it: the
+ * deadline passed as the workflow judges it, on the working-day deadline it recorded (the
+ * assigned one until its first record). It may lag the workflow by a moment, never lead.
  */
 function contextOf(point: WorkPointEntity): PointContext {
+  const deadline = point.effectiveDeadline ?? point.deadline;
   return {
     suspended: point.suspended,
-    deadlinePassed:
-      point.deadline !== null && Date.now() > deadlineInstant(point.deadline).getTime(),
+    deadlinePassed: deadline !== null && deadlinePassed(deadline, Date.now()),
     extensionPending: point.pendingExtension !== null,
   };
 }

@@ -42,6 +42,8 @@ export interface PointSummary {
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
   deadline: string | null;
+  /** The deadline moved to a working day, as the workflow chases it; null for a draft. */
+  effectiveDeadline: string | null;
   supervisorId: string | null;
   status: string;
   statusLabel: string;
@@ -274,6 +276,7 @@ export function summarise(p: WorkPointEntity): PointSummary {
     leadDepartmentId: p.leadDepartmentId,
     coDepartmentIds: (p.coDepartments ?? []).map((d) => d.id),
     deadline: p.deadline,
+    effectiveDeadline: p.effectiveDeadline,
     supervisorId: p.supervisorId,
     status: p.status,
     statusLabel: STATUS_LABELS[p.status],

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { atShanghaiTime, isCalendarDate } from '@workpoints/calendar';
 import type { PointPolicy } from '@workpoints/contracts';
-import { policyProblems, resolvePolicy, shanghaiDate } from '@workpoints/domain';
+import { policyChangeProblems, resolvePolicy, shanghaiDate } from '@workpoints/domain';
 import { ImportError, extractText } from '@workpoints/plan-import';
 import { parsePlan } from '@workpoints/plan-parser';
 import { SimulationException } from './simulation.exception';
@@ -162,9 +162,9 @@ function policyOf(file: string, where: string, base: PointPolicy, value: unknown
   if (value === undefined || value === null) return base;
   if (!isObject(value))
     badPlan(file, `${where}的 policy 应为对象`, `${where}: policy must be an object`);
-  const problems = policyProblems(value as Partial<PointPolicy>);
+  const problems = policyChangeProblems(value, base);
   if (problems.length > 0)
-    badPlan(file, `${where}的督办规则有误：${problems.join('；')}`, `${where}: invalid policy`);
+    badPlan(file, `${where}的${problems.join('；')}`, `${where}: invalid policy`);
   return resolvePolicy(base, value as Partial<PointPolicy>);
 }
 

@@ -6,11 +6,8 @@ import {
   type WorkflowHandle,
   type WorkflowHandleWithFirstExecutionRunId,
 } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { atShanghaiTime, buildCalendarData } from '@workpoints/calendar';
+import { atShanghaiTime } from '@workpoints/calendar';
 import {
-  WORK_POINT_WORKFLOW_TYPE,
   acknowledgeUpdate,
   approveUpdate,
   decideExtensionUpdate,
@@ -20,22 +17,19 @@ import {
   returnUpdate,
   submitCompletionUpdate,
   type Actor,
-  type CalendarRequest,
   type TransitionRecord,
-  type WorkPointActivities,
   type WorkPointInput,
   type WorkPointState,
 } from '@workpoints/contracts';
-import { ensureTemporalTestServer } from '@workpoints/devstack';
-import { workflowBundleOptions } from '@workpoints/temporal';
 import {
   CYCLE_MS,
   CYCLE_YEARS,
   LAST_CYCLIC_YEAR,
+  WorkflowHarness,
   cyclesToReach,
-  shiftCalendar,
+  packageCalendar,
   shiftDate,
-} from './calendar-cycle';
+} from '@workpoints/testing/workflows';
 import { compareEvents, eventsOf, type SimulationEvent } from './simulation-events';
 import {
   PUBLISH_TIME,
@@ -91,31 +85,6 @@ const COORDINATOR: Actor = {
 };
 /** Workflows started at once while publishing. */
 const START_CONCURRENCY = 64;
-
-let runtimeInstalled = false;
-/** Core's own warnings (e.g. about the test server's capabilities) are noise for a dry run. */
-function installQuietRuntime(): void {
-  if (runtimeInstalled) return;
-  runtimeInstalled = true;
-  try {
-    Runtime.install({
-      logger: new DefaultLogger('ERROR'),
-      telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
-    });
-  } catch {
-    // Already installed by the host (a test, the bench): keep its logging.
-  }
-}
-
-/**
- * Calendar data straight from the chinese-days package, with no admin overrides, for years
- * `cycles` 28-year cycles on from the ones it holds (see calendar-cycle.ts).
- */
-export function packageCalendar({ fromYear, toYear }: CalendarRequest, cycles = 0) {
-  const years: number[] = [];
-  for (let y = fromYear; y <= toYear; y += 1) years.push(y - cycles * CYCLE_YEARS);
-  return Promise.resolve(shiftCalendar(buildCalendarData(years), cycles));
-}
 
 function actors(point: SimulatedPoint): Record<ScriptedActor, Actor> {
   return {
@@ -184,7 +153,7 @@ const monthStarts = (from: string, to: string): string[] => {
  * takes no start time; SleepUntil only moves forward), so a past `from` is replayed whole
  * 28-year cycles later, when every date has the same weekday: deadlines, calendar data and
  * scripted dates go out shifted, recorded instants come back shifted home
- * (calendar-cycle.ts). The workflows run unchanged on a consistent, later calendar.
+ * (libs/testing's calendar-cycle.ts). The workflows run unchanged on a consistent, later calendar.
  */
 export async function runSimulation(
   plan: SimulationPlan,
@@ -192,20 +161,28 @@ export async function runSimulation(
 ): Promise<SimulationResult> {
   const started = performance.now();
   const { log } = options;
-  installQuietRuntime();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: {
-      executable: { type: 'existing-path', path: await ensureTemporalTestServer(log) },
+  const byPointId = new Map(plan.points.map((p) => [workflowInput(p).pointId, p]));
+  const records: { rec: TransitionRecord; point: SimulatedPoint }[] = [];
+  /** Server time = simulated time + offset (whole 28-year cycles); known once the server runs. */
+  let cycles = 0;
+  let offset = 0;
+  const harness = await WorkflowHarness.start({
+    log,
+    calendar: (request) => packageCalendar(cycles)(request),
+    // Nothing is written anywhere: transitions are kept in memory, their instants shifted home.
+    onRecord: (rec) => {
+      const point = byPointId.get(rec.pointId);
+      const at = new Date(Date.parse(rec.at) - offset).toISOString();
+      if (point) records.push({ rec: { ...rec, at }, point });
     },
+    maxCachedWorkflows: Math.max(plan.points.length + 10, 100),
   });
   try {
     const runId = randomUUID().slice(0, 8);
-    const taskQueue = `simulate-${runId}`;
     const workflowId = (p: SimulatedPoint) => `simulate-${runId}-point-${p.no}`;
-    const byPointId = new Map(plan.points.map((p) => [workflowInput(p).pointId, p]));
     const publishAt = atShanghaiTime(options.from, PUBLISH_TIME).getTime();
     const endAt = Date.parse(`${options.to}T23:59:59.999+08:00`);
-    const cycles = cyclesToReach(publishAt, await env.currentTimeMs());
+    cycles = cyclesToReach(publishAt, await harness.now());
     const lastYear = Number(options.to.slice(0, 4)) + 1 + cycles * CYCLE_YEARS;
     if (lastYear > LAST_CYCLIC_YEAR)
       throw new SimulationException(
@@ -213,81 +190,50 @@ export async function runSimulation(
         `模拟区间过长：${options.from} 至 ${options.to} 需要平移到 ${lastYear} 年，超出 ${LAST_CYCLIC_YEAR} 年`,
         `the range ${options.from}…${options.to} would have to be replayed up to ${lastYear}, past ${LAST_CYCLIC_YEAR}`,
       );
-    /** Server time = simulated time + offset (whole 28-year cycles). */
-    const offset = cycles * CYCLE_MS;
-    const records: { rec: TransitionRecord; point: SimulatedPoint }[] = [];
-    const activities: WorkPointActivities = {
-      recordTransition: (rec) => {
-        const point = byPointId.get(rec.pointId);
-        const at = new Date(Date.parse(rec.at) - offset).toISOString();
-        if (point) records.push({ rec: { ...rec, at }, point });
-        return Promise.resolve();
-      },
-      loadCalendar: (request) => packageCalendar(request, cycles),
-    };
-    const bundle = workflowBundleOptions();
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      activities,
-      workflowsPath: bundle.workflowsPath,
-      bundlerOptions: { webpackConfigHook: bundle.webpackConfigHook },
-      maxCachedWorkflows: Math.max(plan.points.length + 10, 100),
-    });
+    offset = cycles * CYCLE_MS;
     const workerReady = performance.now();
 
-    const serverTime = (simulated: number) => simulated + offset;
-    const sleepUntil = async (simulated: number) => {
-      const wait = serverTime(simulated) - (await env.currentTimeMs());
-      if (wait > 0) await env.sleep(wait);
-    };
+    const sleepUntil = (simulated: number) => harness.sleepUntil(simulated + offset);
     const handles = new Map<string, WorkflowHandleWithFirstExecutionRunId>();
     const scriptedAt = new Map<string, number>();
-    let publishMs = 0;
 
-    await worker.runUntil(async () => {
-      // ---- publish every point at `from` 09:00 ----------------------------------------------
-      await sleepUntil(publishAt);
-      const t0 = performance.now();
-      await inBatches(plan.points, START_CONCURRENCY, async (point) => {
-        const handle = await env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
-          taskQueue,
-          workflowId: workflowId(point),
-          args: [workflowInput(point, cycles)],
-        });
-        handles.set(point.no, handle);
-      });
-      publishMs = performance.now() - t0;
-      log(
-        `已发布 ${plan.points.length} 项要点（${options.from} ${PUBLISH_TIME}） / published ${plan.points.length} points`,
+    // ---- publish every point at `from` 09:00 ------------------------------------------------
+    await sleepUntil(publishAt);
+    const t0 = performance.now();
+    await inBatches(plan.points, START_CONCURRENCY, async (point) => {
+      handles.set(
+        point.no,
+        await harness.startPoint(workflowInput(point, cycles), workflowId(point)),
       );
-
-      // ---- drive the clock: month by month, stopping at each scripted action ----------------
-      const stops = [
-        ...monthStarts(options.from, options.to).map((d) => ({
-          at: atShanghaiTime(d, '00:00').getTime(),
-          month: d.slice(0, 7),
-          action: null as ScriptedAction | null,
-        })),
-        ...plan.actions.map((a) => ({ at: a.at, month: null, action: a })),
-      ].sort((a, b) => a.at - b.at || (a.action?.seq ?? -1) - (b.action?.seq ?? -1));
-      for (const stop of stops) {
-        await sleepUntil(stop.at);
-        if (stop.month)
-          log(
-            `模拟至 ${stop.month} … 已记录 ${records.length} 次流转 / simulated to ${stop.month}`,
-          );
-        const action = stop.action;
-        const point = action && plan.points.find((p) => p.no === action.pointNo);
-        const handle = point && handles.get(point.no);
-        if (action && point && handle) {
-          const requestId = `script:${action.seq}`;
-          scriptedAt.set(requestId, action.at);
-          await act(handle, point, action, requestId, cycles);
-        }
-      }
-      await sleepUntil(endAt);
     });
+    const publishMs = performance.now() - t0;
+    log(
+      `已发布 ${plan.points.length} 项要点（${options.from} ${PUBLISH_TIME}） / published ${plan.points.length} points`,
+    );
+
+    // ---- drive the clock: month by month, stopping at each scripted action ------------------
+    const stops = [
+      ...monthStarts(options.from, options.to).map((d) => ({
+        at: atShanghaiTime(d, '00:00').getTime(),
+        month: d.slice(0, 7),
+        action: null as ScriptedAction | null,
+      })),
+      ...plan.actions.map((a) => ({ at: a.at, month: null, action: a })),
+    ].sort((a, b) => a.at - b.at || (a.action?.seq ?? -1) - (b.action?.seq ?? -1));
+    for (const stop of stops) {
+      await sleepUntil(stop.at);
+      if (stop.month)
+        log(`模拟至 ${stop.month} … 已记录 ${records.length} 次流转 / simulated to ${stop.month}`);
+      const action = stop.action;
+      const point = action && plan.points.find((p) => p.no === action.pointNo);
+      const handle = point && handles.get(point.no);
+      if (action && point && handle) {
+        const requestId = `script:${action.seq}`;
+        scriptedAt.set(requestId, action.at);
+        await act(handle, point, action, requestId, cycles);
+      }
+    }
+    await sleepUntil(endAt);
     const simulated = performance.now();
 
     const perPoint: PointFigures[] = [];
@@ -298,7 +244,7 @@ export async function runSimulation(
         perPoint.push({
           pointNo,
           workflowId: handle.workflowId,
-          ...(await historyOf(env, handle.workflowId, handle.firstExecutionRunId)),
+          ...(await historyOf(harness, handle.workflowId, handle.firstExecutionRunId)),
         });
       }
     }
@@ -322,13 +268,13 @@ export async function runSimulation(
       },
     };
   } finally {
-    await env.teardown();
+    await harness.teardown();
   }
 }
 
 /** Sums history events over the whole continue-as-new chain, from the first run. */
 async function historyOf(
-  env: TestWorkflowEnvironment,
+  harness: WorkflowHarness,
   workflowId: string,
   firstRunId: string,
 ): Promise<{ runs: number; historyEvents: number }> {
@@ -336,9 +282,8 @@ async function historyOf(
   let runs = 0;
   let historyEvents = 0;
   while (runId) {
-    const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> = await env.client.workflow
-      .getHandle(workflowId, runId)
-      .fetchHistory();
+    const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> =
+      await harness.client.workflow.getHandle(workflowId, runId).fetchHistory();
     const events = history.events ?? [];
     runs += 1;
     historyEvents += events.length;

@@ -1,14 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { loadConfig } from '@workpoints/config';
-import {
-  WORK_POINT_WORKFLOW_TYPE,
-  type Actor,
-  type PointPolicy,
-  type WorkPointInput,
-} from '@workpoints/contracts';
+import { type Actor, type PointPolicy, type WorkPointInput } from '@workpoints/contracts';
 import {
   DepartmentEntity,
   PlanEntity,
@@ -18,17 +12,8 @@ import {
   runMigrations,
   seedDemoOrganisation,
 } from '@workpoints/persistence';
-import { repoRoot, workflowBundleOptions } from '@workpoints/temporal';
-import {
-  createTestDatabase,
-  startTimeSkippingServer,
-  temporalCliPath,
-  type TestDatabase,
-} from '@workpoints/testing';
-import { execFileSync } from 'node:child_process';
+import { WorkflowHarness, createTestDatabase, type TestDatabase } from '@workpoints/testing';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { bindActivities } from '../create-worker';
 import { WorkerModule } from '../worker.module';
@@ -50,12 +35,13 @@ export interface PointOptions {
 }
 
 /**
- * The time-skipping test server with the real worker: real activities (a Nest application
- * context) writing to a fresh PostgreSQL database seeded with the demo organisation. Months
- * pass in milliseconds.
+ * The time-skipping harness of libs/testing with the real worker's activities (a Nest
+ * application context) writing to a fresh PostgreSQL database seeded with the demo
+ * organisation. Months pass in milliseconds.
  */
 export class TimeSkippingFixture {
   env!: TestWorkflowEnvironment;
+  harness!: WorkflowHarness;
   ds!: DataSource;
   readonly taskQueue = `wp-ts-${randomUUID()}`;
   lead!: DepartmentEntity;
@@ -69,12 +55,9 @@ export class TimeSkippingFixture {
   planId!: string;
   private db!: TestDatabase;
   private app!: INestApplicationContext;
-  private worker!: Worker;
-  private running!: Promise<void>;
   private numbers = 0;
 
   async start(name: string): Promise<this> {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
     this.db = await createTestDatabase(name);
     await runMigrations(this.db.url);
     this.ds = await createDataSource(this.db.url).initialize();
@@ -100,7 +83,6 @@ export class TimeSkippingFixture {
       })
     ).id;
 
-    this.env = await startTimeSkippingServer();
     const config = loadConfig({
       DATABASE_URL: this.db.url,
       REDIS_URL: 'redis://127.0.0.1:6379',
@@ -110,22 +92,17 @@ export class TimeSkippingFixture {
     this.app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
       logger: ['error'],
     });
-    this.worker = await Worker.create({
-      connection: this.env.nativeConnection,
-      taskQueue: this.taskQueue,
+    this.harness = await WorkflowHarness.start({
       activities: bindActivities(this.app),
-      ...workflowBundleOptions(),
-      bundlerOptions: { webpackConfigHook: workflowBundleOptions().webpackConfigHook },
+      taskQueue: this.taskQueue,
     });
-    this.running = this.worker.run();
+    this.env = this.harness.env;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.worker?.shutdown();
-    await this.running;
+    await this.harness?.teardown();
     await this.app?.close();
-    await this.env?.teardown();
     await this.ds?.destroy();
     await this.db?.drop();
   }
@@ -137,19 +114,12 @@ export class TimeSkippingFixture {
 
   /** Workflow time now. */
   async now(): Promise<Date> {
-    return new Date(await this.env.currentTimeMs());
+    return new Date(await this.harness.now());
   }
 
   /** Lets time pass until `instant` (ISO, or `YYYY-MM-DD HH:MM` in Asia/Shanghai). */
-  async sleepUntil(instant: string): Promise<void> {
-    const target = Date.parse(
-      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(instant)
-        ? `${instant.replace(' ', 'T')}:00+08:00`
-        : instant,
-    );
-    const ms = target - (await this.env.currentTimeMs());
-    if (ms < 0) throw new Error(`cannot sleep back to ${instant}`);
-    if (ms > 0) await this.env.sleep(ms);
+  sleepUntil(instant: string): Promise<void> {
+    return this.harness.sleepUntil(instant);
   }
 
   /** A read-model row and the input of its workflow, started now; returns the handle. */
@@ -186,32 +156,12 @@ export class TimeSkippingFixture {
       ...(options.policy ? { policy: options.policy } : {}),
       ...(options.historyLimit ? { historyLimit: options.historyLimit } : {}),
     };
-    const handle = await this.env.client.workflow.start(WORK_POINT_WORKFLOW_TYPE, {
-      taskQueue: this.taskQueue,
-      workflowId,
-      args: [input],
-    });
+    const handle = await this.harness.startPoint(input, workflowId);
     return { handle, input, pointId: point.id, workflowId };
   }
 
-  /**
-   * `RECORD_HISTORIES=1` writes the history of `workflowId` (its latest run, or `runId`) to
-   * workflows/histories/`name`.json, which workflows/src/replay checks every later change of
-   * workflow code against.
-   */
-  async recordHistory(workflowId: string, name: string, runId?: string): Promise<void> {
-    if (process.env['RECORD_HISTORIES'] !== '1') return;
-    const json = execFileSync(await temporalCliPath(), [
-      'workflow',
-      'show',
-      '--address',
-      this.env.address,
-      '--workflow-id',
-      workflowId,
-      ...(runId ? ['--run-id', runId] : []),
-      '--output',
-      'json',
-    ]);
-    writeFileSync(join(repoRoot(), 'workflows/histories', `${name}.json`), json);
+  /** See {@link WorkflowHarness.recordHistory}. */
+  recordHistory(workflowId: string, name: string, runId?: string): Promise<void> {
+    return this.harness.recordHistory(workflowId, name, runId);
   }
 }

@@ -80,6 +80,14 @@ export class WorkPointEntity {
   @Column({ type: 'date', nullable: true })
   deadline!: string | null;
 
+  /**
+   * The deadline the workflow chases by: `deadline` moved to a working day by the policy's
+   * rule, written by the recording activity (the assigned date until the workflow sends it).
+   * "Deadline passed" is judged on it by the API as by the workflow.
+   */
+  @Column({ name: 'effective_deadline', type: 'date', nullable: true })
+  effectiveDeadline!: string | null;
+
   @Column({ name: 'supervisor_id', type: 'uuid', nullable: true })
   supervisorId!: string | null;
 

@@ -1,5 +1,10 @@
 import { WorkCalendar, fromDayNumber, toDayNumber, unlessUnknownYear } from '@workpoints/calendar';
-import { monthBounds, shanghaiDate, type DepartmentMonthFacts } from '@workpoints/domain';
+import {
+  effectiveDeadline,
+  monthBounds,
+  shanghaiDate,
+  type DepartmentMonthFacts,
+} from '@workpoints/domain';
 import { loadCalendarData, type BulletinPoint } from '@workpoints/persistence';
 import type { EntityManager } from 'typeorm';
 
@@ -96,9 +101,7 @@ export async function loadMonthlyFacts(
     pointsOpen += 1;
     // The workflow's deadline: moved off a non-working day as the point's policy says.
     const due = p.deadline
-      ? unlessUnknownYear(() =>
-          calendar.adjustDeadline(p.deadline as string, p.rule === 'next' ? 'next' : 'previous'),
-        )
+      ? effectiveDeadline(p.deadline, p.rule === 'next' ? 'next' : 'previous', calendar)
       : null;
     const closedDay = closed ? shanghaiDate(closed) : null;
     // Working days late within the month: after the deadline, up to the month's end (or today,

@@ -104,7 +104,7 @@ export class EditPointDto extends AssignPointDto {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsObject({ message: '督办规则应为对象' })
+  @IsObject()
   policy?: Partial<PointPolicy> | null;
 }
 
@@ -118,7 +118,7 @@ export class EditPlanDto {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsObject({ message: '督办规则应为对象' })
+  @IsObject()
   policy?: Partial<PointPolicy> | null;
 }
 

@@ -16,7 +16,6 @@ import {
   Length,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/is-calendar-date.validator';
@@ -123,26 +122,26 @@ export class ReturnDto extends ActionDto {
 
 export class ContributeDto extends ActionDto {
   @ApiProperty({ description: '配合材料（附在牵头单位下一次报送的进展中）' })
-  @IsString({ message: '配合材料应为文字' })
-  @Length(1, 20000, { message: '配合材料不能为空，且不超过 20000 字' })
+  @IsString()
+  @Length(1, 20000)
   text!: string;
 }
 
 export class RequestExtensionDto extends ActionDto {
   @ApiProperty({ description: '申请延期至 YYYY-MM-DD（应晚于当前时限）', example: '2027-09-30' })
-  @IsCalendarDate({ message: '申请延期至的日期应为 YYYY-MM-DD 格式的真实日期' })
+  @IsCalendarDate()
   deadline!: string;
 
   @ApiProperty({ description: '延期理由' })
-  @IsString({ message: '申请延期须说明理由' })
-  @Length(1, 2000, { message: '申请延期须说明理由（不超过 2000 字）' })
+  @IsString()
+  @Length(1, 2000)
   reason!: string;
 }
 
 /** The supervisor's decision: approve (to the date asked for, or another) or refuse with a reason. */
 export class DecideExtensionDto extends ActionDto {
   @ApiProperty({ description: 'true 同意延期，false 不同意' })
-  @IsBoolean({ message: 'approve 应为 true（同意）或 false（不同意）' })
+  @IsBoolean()
   approve!: boolean;
 
   @ApiPropertyOptional({
@@ -150,29 +149,30 @@ export class DecideExtensionDto extends ActionDto {
     example: '2027-09-30',
   })
   @IsOptional()
-  @IsCalendarDate({ message: '延期后的时限应为 YYYY-MM-DD 格式的真实日期' })
+  @IsCalendarDate()
   deadline?: string;
 
+  // Required when refusing: that is the decision's own rule (decideExtensionProblems).
   @ApiPropertyOptional({ description: '审批意见；不同意时必填' })
-  @ValidateIf((o: DecideExtensionDto) => o.approve === false || o.comment !== undefined)
-  @IsString({ message: '不同意延期时必须填写意见' })
-  @Length(1, 2000, { message: '不同意延期时必须填写意见（不超过 2000 字）' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
   comment?: string;
 }
 
 /** Suspend (暂停) or cancel (取消): the coordinator says why. */
 export class SteerDto extends ActionDto {
   @ApiProperty({ description: '理由（必填）' })
-  @IsString({ message: '须说明理由' })
-  @Length(1, 2000, { message: '须说明理由（不超过 2000 字）' })
+  @IsString()
+  @Length(1, 2000)
   reason!: string;
 }
 
 export class ResumeDto extends ActionDto {
   @ApiPropertyOptional({ description: '说明' })
   @IsOptional()
-  @IsString({ message: '说明应为文字' })
-  @Length(1, 2000, { message: '说明不能为空串，且不超过 2000 字' })
+  @IsString()
+  @Length(1, 2000)
   reason?: string;
 }
 
@@ -182,7 +182,7 @@ export class ReassignDto extends ActionDto {
   leadDepartmentId!: string;
 
   @ApiProperty({ description: '新的配合单位（可为空列表）', type: [String] })
-  @IsArray({ message: '配合单位应为单位编号列表' })
+  @IsArray()
   @ArrayMaxSize(50, { message: '配合单位最多 50 个' })
   @IsUUID('all', { each: true, message: '配合单位编号应为 UUID' })
   coDepartmentIds!: string[];
@@ -200,12 +200,12 @@ export class ReassignDto extends ActionDto {
 
 export class ChangeDeadlineDto extends ActionDto {
   @ApiProperty({ description: '新的完成时限 YYYY-MM-DD', example: '2027-10-31' })
-  @IsCalendarDate({ message: '新的完成时限应为 YYYY-MM-DD 格式的真实日期' })
+  @IsCalendarDate()
   deadline!: string;
 
   @ApiProperty({ description: '调整理由（必填）' })
-  @IsString({ message: '调整完成时限须说明理由' })
-  @Length(1, 2000, { message: '调整完成时限须说明理由（不超过 2000 字）' })
+  @IsString()
+  @Length(1, 2000)
   reason!: string;
 }
 
@@ -216,7 +216,7 @@ export class ChangePolicyDto extends ActionDto {
     type: 'object',
     additionalProperties: true,
   })
-  @IsObject({ message: '督办规则应为对象' })
+  @IsObject()
   policy!: Partial<PointPolicy>;
 
   @ApiPropertyOptional({ description: '调整理由' })

@@ -10,7 +10,7 @@ import {
   Typography,
 } from 'antd';
 import type { PointAction, PointStatus } from '@workpoints/contracts';
-import { decide } from '@workpoints/domain';
+import { deadlinePassed, decide } from '@workpoints/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -50,9 +50,11 @@ export function PointActions({ point }: { point: Point }) {
     coDepartmentIds: point.coDepartmentIds,
     supervisorId: point.supervisorId ?? '',
   };
+  // The deadline as the workflow judges it: the working-day one, at the end of that day in Shanghai.
+  const due = point.effectiveDeadline ?? point.deadline;
   const context = {
     suspended: point.suspended,
-    deadlinePassed: point.deadline !== null && point.deadline < dayjs().format('YYYY-MM-DD'),
+    deadlinePassed: due !== null && deadlinePassed(due, dayjs().valueOf()),
     extensionPending: point.pendingExtension !== null,
   };
   const may = (action: PointAction) =>

@@ -4,10 +4,10 @@ import type { CalendarData } from '@workpoints/contracts';
  * The Gregorian calendar repeats every 28 years between 1901 and 2099: 28 years hold exactly
  * 7 leap days (10,227 days, 1,461 weeks), so every date falls on the same weekday 28 years on.
  *
- * The time-skipping test server's clock starts at the real now and only moves forward, so the
- * simulator replays a past year that many cycles later: the workflows see the shifted dates
- * and a calendar whose holidays and 调休 days are shifted with them, and everything the
- * simulator reads back is shifted home. No workflow code knows.
+ * The time-skipping test server's clock starts at the real now and only moves forward (its
+ * binary takes no start time), so a past year is replayed that many cycles later: the workflows
+ * see the shifted dates and a calendar whose holidays and 调休 days are shifted with them, and
+ * everything read back is shifted home. No workflow code knows.
  */
 export const CYCLE_YEARS = 28;
 export const CYCLE_MS = 10_227 * 86_400_000;

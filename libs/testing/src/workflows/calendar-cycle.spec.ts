@@ -1,7 +1,7 @@
 import { WorkCalendar, buildCalendarData } from '@workpoints/calendar';
 import { CYCLE_MS, cyclesToReach, shiftCalendar, shiftDate } from './calendar-cycle';
 
-describe('the 28-year cycle the simulator replays past years on', () => {
+describe('the 28-year cycle past years are replayed on', () => {
   it('keeps every weekday, leap days included', () => {
     for (const date of ['2023-01-01', '2024-02-29', '2024-12-31', '1999-07-15']) {
       const shifted = shiftDate(date, 1);
