@@ -9,3 +9,8 @@ export * from './calendar.types';
 export * from './notification.types';
 export * from './bulletin.types';
 export * from './report.types';
+export * from './audit.types';
+export * from './department-suggestion.types';
+export * from './scoring.types';
+export * from './target.types';
+export * from './views';

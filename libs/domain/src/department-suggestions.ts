@@ -1,8 +1,14 @@
+import type { DepartmentSuggestion, DepartmentSuggestions } from '@workpoints/contracts';
+
 /**
  * Suggested lead and co-departments for an imported point, each with the reason it was made:
  * first what the text states (牵头单位：…, X负责, units it names that are departments of the
  * organisation), then the office's editable keyword rules (商标 → 商标品牌处).
  */
+
+// A draft point's answer carries its suggestions, so their shape lives in the contracts.
+export type { DepartmentSuggestion, DepartmentSuggestions };
+
 export interface SuggestionDepartment {
   id: string;
   name: string;
@@ -11,18 +17,6 @@ export interface SuggestionDepartment {
 export interface KeywordRule {
   keyword: string;
   departmentId: string;
-}
-
-export interface DepartmentSuggestion {
-  departmentId: string;
-  departmentName: string;
-  /** Why, in words the coordinator reads: 文中写明牵头单位“保护处” / 关键词“商标”. */
-  reason: string;
-}
-
-export interface DepartmentSuggestions {
-  lead: DepartmentSuggestion | null;
-  co: DepartmentSuggestion[];
 }
 
 export interface SuggestionInput {

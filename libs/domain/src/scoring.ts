@@ -14,17 +14,16 @@
  * A plan may change any of these (`plans.score_rules`); what is not set keeps its default.
  * Scores are kept to one decimal; equal scores share a rank (1, 1, 3) and are listed by name.
  */
-export interface ScoreRules {
-  base: number;
-  onTimeReport: number;
-  missedReport: number;
-  onTimeCompletion: number;
-  lateCompletion: number;
-  overdueWorkday: number;
-  /** At most this many overdue working days count per point per month (0 = no cap). */
-  overdueWorkdayCap: number;
-  return: number;
-}
+import type {
+  DepartmentMonthFacts,
+  RankingRow,
+  ScoreLine,
+  ScoreRules,
+  ScoredRule,
+} from '@workpoints/contracts';
+
+// The shapes are the bulletin's answers too, so they live in the contracts.
+export type { DepartmentMonthFacts, RankingRow, ScoreLine, ScoreRules, ScoredRule };
 
 export const DEFAULT_SCORE_RULES: Readonly<ScoreRules> = Object.freeze({
   base: 100,
@@ -47,37 +46,6 @@ export const SCORE_RULE_LABELS: Readonly<Record<keyof ScoreRules, string>> = Obj
   overdueWorkdayCap: '每项要点每月逾期工作日计分上限',
   return: '被退回',
 });
-
-/** What happened this month to the points one department leads. */
-export interface DepartmentMonthFacts {
-  departmentId: string;
-  name: string;
-  /** Points it led that were open at some time this month. */
-  pointsLed: number;
-  onTimeReports: number;
-  missedReports: number;
-  completedOnTime: number;
-  completedLate: number;
-  /** Working days overdue this month, one entry per overdue point. */
-  overdueWorkdays: number[];
-  returns: number;
-}
-
-type ScoredRule = Exclude<keyof ScoreRules, 'base' | 'overdueWorkdayCap'>;
-
-export interface ScoreLine {
-  rule: ScoredRule;
-  label: string;
-  count: number;
-  points: number;
-}
-
-export interface RankingRow extends DepartmentMonthFacts {
-  score: number;
-  rank: number;
-  /** The non-zero lines that make up the score after the base. */
-  breakdown: ScoreLine[];
-}
 
 const tenths = (x: number) => Math.round(x * 10);
 

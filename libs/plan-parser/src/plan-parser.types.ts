@@ -1,26 +1,6 @@
-/** How a quantitative target compares the reported actual with its value. */
-export type Comparator = '>=' | '>' | '=' | '<=' | '<' | '~' | 'range';
-
-/** A quantitative target (目标 / 指标) as written in the plan, e.g. 增长20%以上. */
-export interface Target {
-  /** The phrase as written: "突破22件", "增长20%以上", "培育20个左右". */
-  text: string;
-  value: number;
-  /** Upper bound of a range (10-15家, 10至15家); only when comparator is 'range'. */
-  valueMax?: number;
-  /** As written after the number: "件", "万件", "亿元", "%". */
-  unit: string;
-  comparator: Comparator;
-  /** Present (true) when the sentence says 力争 (strive for): a stretch target. */
-  aspirational?: boolean;
-}
-
-/**
- * Which part of the document an item came from. A plan is all 'plan'; a summary
- * (上半年工作总结及下半年工作计划) also has the review of past work and its problems,
- * which are reported but not tracked.
- */
-export type PlanPart = 'plan' | 'review' | 'problems';
+// Targets and parts are also in the API's answers, so their shapes live in the contracts.
+import type { Comparator, PlanPart, Target } from '@workpoints/contracts';
+export type { Comparator, PlanPart, Target };
 
 export interface ParsedDeadline {
   /** The phrase as written: "6月底前", "上半年", "长期坚持", or the 完成时限 value. */

@@ -1,24 +1,8 @@
-import type { PointStatus, TimelineEvent } from '@workpoints/contracts';
+import type { AuditEventName, PlanEvent, PointStatus } from '@workpoints/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Plan-level events, recorded by the API (point-level events come from the workflow). */
-export type PlanEvent =
-  | 'plan_created'
-  | 'plan_assigned'
-  | 'plan_published'
-  | 'plan_imported'
-  | 'plan_edited'
-  | 'suggestions_applied'
-  | 'calendar_changed'
-  /** The coordinator chased a point's lead department (催办). */
-  | 'urge'
-  /** An admin sent a dead notification again. */
-  | 'notification_retried'
-  /** An admin or coordinator set up, changed or removed a department's robot. */
-  | 'robot_changed'
-  /** The coordinator added a quantitative target to a point by hand. */
-  | 'target_added';
-export type AuditEventName = TimelineEvent | PlanEvent;
+// The event names are part of the answers (a point's timeline), so they live in the contracts.
+export type { AuditEventName, PlanEvent };
 
 /**
  * The append-only audit trail: who, when, what, before, after. It has no foreign keys on

@@ -1,3 +1,4 @@
+import type { BulletinPoint } from '@workpoints/contracts';
 import type { RankingRow, ScoreRules } from '@workpoints/domain';
 import {
   Check,
@@ -12,20 +13,8 @@ import {
 import { PlanEntity } from './plan.entity';
 import { UserEntity } from './user.entity';
 
-/** A point as the bulletin lists it (completed this month, or overdue at its end). */
-export interface BulletinPoint {
-  pointId: string;
-  number: number;
-  title: string;
-  departmentName: string;
-  deadline: string | null;
-  /** Completed: the day of the final sign-off (Asia/Shanghai). */
-  completedOn?: string;
-  /** Completed: after turning overdue. */
-  late?: boolean;
-  /** Overdue: working days late at the month's end (null in a year the calendar does not know). */
-  workdaysLate?: number | null;
-}
+// Also in the API's answers, so defined in the contracts.
+export type { BulletinPoint };
 
 /**
  * The monthly ranking and bulletin (一月一排名、一月一通报) of a plan: the figures as they were

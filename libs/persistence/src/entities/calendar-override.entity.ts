@@ -1,6 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { CalendarOverrideKind } from '@workpoints/contracts';
 
-export type CalendarOverrideKind = 'holiday' | 'workday' | 'weekends-only';
+// Also in the API's answers, so defined in the contracts.
+export type { CalendarOverrideKind };
 
 /**
  * An admin's correction to the working-day calendar, for a year the holiday package does not

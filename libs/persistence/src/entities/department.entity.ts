@@ -9,9 +9,10 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { DepartmentKind } from '@workpoints/contracts';
 
-/** `bureau` is the root of the organisation (局); `division` a department under it (处室). */
-export type DepartmentKind = 'bureau' | 'division';
+// Also in the API's answers, so defined in the contracts.
+export type { DepartmentKind };
 
 /** One unit of the organisation. Departments form a tree through `parent`. */
 @Entity('departments')

@@ -12,8 +12,10 @@ import {
 } from 'typeorm';
 import { PlanEntity } from './plan.entity';
 import { UserEntity } from './user.entity';
+import type { PlanImportStatus } from '@workpoints/contracts';
 
-export type PlanImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+// Also in the API's answers, so defined in the contracts.
+export type { PlanImportStatus };
 
 /**
  * One uploaded document (or pasted text) and what became of it. The original bytes stay with

@@ -11,9 +11,10 @@ import {
 } from 'typeorm';
 import { PlanEntity } from './plan.entity';
 import { WorkPointEntity } from './work-point.entity';
+import type { PlanNodeKind } from '@workpoints/contracts';
 
-/** `chapter` is a 一、 heading, `section` a (一) heading under it. */
-export type PlanNodeKind = 'chapter' | 'section';
+// Also in the API's answers, so defined in the contracts.
+export type { PlanNodeKind };
 
 /** A heading of the plan's tree; the numbered work points hang under these. */
 @Entity('plan_nodes')

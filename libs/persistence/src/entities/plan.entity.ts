@@ -1,4 +1,4 @@
-import type { PointPolicy } from '@workpoints/contracts';
+import type { PlanStatus, PointPolicy } from '@workpoints/contracts';
 import type { ScoreRules } from '@workpoints/domain';
 import {
   Check,
@@ -17,7 +17,8 @@ import { PlanNodeEntity } from './plan-node.entity';
 import { UserEntity } from './user.entity';
 import { WorkPointEntity } from './work-point.entity';
 
-export type PlanStatus = 'draft' | 'published';
+// Also in the API's answers, so defined in the contracts.
+export type { PlanStatus };
 
 /** One office's work plan for a year (年度工作要点). */
 @Entity('plans')

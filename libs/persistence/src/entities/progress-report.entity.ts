@@ -11,8 +11,10 @@ import {
 import { DepartmentEntity } from './department.entity';
 import { UserEntity } from './user.entity';
 import { WorkPointEntity } from './work-point.entity';
+import type { ProgressReportKind } from '@workpoints/contracts';
 
-export type ProgressReportKind = 'progress' | 'completion' | 'contribution';
+// Also in the API's answers, so defined in the contracts.
+export type { ProgressReportKind };
 
 /**
  * A progress report (进展情况), a completion submission, or a co-department's contribution

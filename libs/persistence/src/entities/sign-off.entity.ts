@@ -1,4 +1,4 @@
-import type { SignOffLevel } from '@workpoints/contracts';
+import type { SignOffDecision, SignOffLevel } from '@workpoints/contracts';
 import {
   Check,
   Column,
@@ -12,7 +12,8 @@ import {
 import { UserEntity } from './user.entity';
 import { WorkPointEntity } from './work-point.entity';
 
-export type SignOffDecision = 'approved' | 'returned';
+// Also in the API's answers, so defined in the contracts.
+export type { SignOffDecision };
 
 /** One step of the sign-off chain (审核 / 办结): approved, or returned (退回) with a comment. */
 @Entity('sign_offs')
