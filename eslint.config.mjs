@@ -95,12 +95,6 @@ export default [
     },
   },
   {
-    // The answers of the API are the types its handlers return: imported (type-only, erased
-    // from the bundle) from the API's sources rather than copied.
-    files: ['apps/web/src/api/responses.ts'],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
-  },
-  {
     // Tests may use the testing helpers (real services, test databases), which in turn use
     // the infra libs they test: that cycle exists only in test code.
     files: [

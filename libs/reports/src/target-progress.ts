@@ -1,44 +1,11 @@
+import type { TargetProgress, TargetProgressRow } from '@workpoints/contracts';
 import { targetMet, targetMetLabel } from '@workpoints/domain';
 import type { Comparator, Target } from '@workpoints/plan-parser';
 import type { DataSource } from 'typeorm';
 import { POINT_JOINS, pointFilter, type PointSqlFilter } from './point-filter';
 
-export interface TargetProgressRow {
-  point: { id: string; number: number; title: string };
-  /** Lead department (牵头单位); null when none is assigned. */
-  department: { id: string; name: string } | null;
-  target: {
-    /** Index into the point's targets, as departments report against it. */
-    index: number;
-    text: string;
-    value: number;
-    valueMax: number | null;
-    unit: string;
-    comparator: Comparator;
-    /** A stretch target (力争). */
-    aspirational: boolean;
-  };
-  /** The latest reported actual, whenever reported; `date` is its day in Asia/Shanghai. */
-  latest: { value: number; date: string } | null;
-  /** Whether the latest actual meets the target; null before any actual. */
-  met: boolean | null;
-  metLabel: string;
-  /** Every actual reported in the plan's year, oldest first. */
-  trend: { date: string; value: number }[];
-}
-
-export interface TargetProgress {
-  planId: string;
-  year: number;
-  rows: TargetProgressRow[];
-  totals: {
-    targets: number;
-    /** Targets with at least one actual. */
-    withActual: number;
-    /** Targets whose latest actual meets them. */
-    met: number;
-  };
-}
+// The progress is an answer of the API too: its shape lives in the contracts.
+export type { TargetProgress, TargetProgressRow };
 
 interface PointRow {
   id: string;

@@ -1,4 +1,4 @@
-import { ErrorCode, type Actor } from '@workpoints/contracts';
+import { ErrorCode, type Actor, type AttachmentRef } from '@workpoints/contracts';
 import {
   AttachmentEntity,
   ProgressReportEntity,
@@ -6,14 +6,7 @@ import {
 } from '@workpoints/persistence';
 import { type DataSource, In, IsNull, Not } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
-
-/** An attachment as a report lists it. */
-export interface AttachmentRef {
-  id: string;
-  filename: string;
-  size: number;
-  contentType: string;
-}
+import { toAttachmentRef } from './attachment.mapper';
 
 /**
  * Sends uploaded attachments with a report or completion: their `request_id` becomes the
@@ -91,7 +84,7 @@ export async function attachmentsByRequest(
   for (const a of rows) {
     if (a.requestId === null) continue;
     const list = byRequest.get(a.requestId) ?? [];
-    list.push({ id: a.id, filename: a.filename, size: a.size, contentType: a.contentType });
+    list.push(toAttachmentRef(a));
     byRequest.set(a.requestId, list);
   }
   return byRequest;

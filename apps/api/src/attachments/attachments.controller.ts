@@ -11,19 +11,22 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor, AttachmentUploaded, AttachmentView } from '@workpoints/contracts';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/auth.decorators';
 import { contentDisposition } from './attachment-names';
 import { AttachmentUploadFilter } from './attachment-upload.filter';
-import {
-  type AttachmentUploaded,
-  type AttachmentView,
-  AttachmentsService,
-  MAX_ATTACHMENT_BYTES,
-  MAX_ATTACHMENT_MB,
-} from './attachments.service';
+import { AttachmentResponse, AttachmentUploadedResponse } from './attachment.responses';
+import { AttachmentsService, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB } from './attachments.service';
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -48,6 +51,7 @@ export class AttachmentsController {
   @ApiOperation({
     summary: `上传附件（进展报送、办结材料的佐证；牵头单位、配合单位或督办员；不超过 ${MAX_ATTACHMENT_MB} MB），再在报送时以 attachmentIds 提交`,
   })
+  @ApiCreatedResponse({ type: AttachmentUploadedResponse })
   upload(
     @Param('pointId', ParseUUIDPipe) pointId: string,
     @UploadedFile() file: Express.Multer.File | undefined,
@@ -58,6 +62,7 @@ export class AttachmentsController {
 
   @Get('points/:pointId/attachments')
   @ApiOperation({ summary: '要点的附件列表（上传人、随哪次报送提交、上传时间；不含文件内容）' })
+  @ApiOkResponse({ type: [AttachmentResponse] })
   list(
     @Param('pointId', ParseUUIDPipe) pointId: string,
     @CurrentActor() actor: Actor,

@@ -1,35 +1,23 @@
 import { Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Actor, type PointParties } from '@workpoints/contracts';
+import {
+  ErrorCode,
+  type Actor,
+  type AttachmentUploaded,
+  type AttachmentView,
+  type PointParties,
+} from '@workpoints/contracts';
 import { AttachmentEntity } from '@workpoints/persistence';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import { PointsService, partiesOf } from '../points/points.service';
+import { toAttachmentUploaded, toAttachmentView } from './attachment.mapper';
 import { uploadedContentType, uploadedFilename } from './attachment-names';
 
 /** The largest attachment taken, in bytes (also multer's limit, so a larger one is never read). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
-
-/** What an upload answers. */
-export interface AttachmentUploaded {
-  id: string;
-  filename: string;
-  size: number;
-  contentType: string;
-  createdAt: Date;
-}
-
-/** An attachment in the point's list (never its content). */
-export interface AttachmentView extends AttachmentUploaded {
-  sha256: string;
-  /** The request id of the report or completion it went with; null while it has gone with none. */
-  requestId: string | null;
-  uploadedBy: { id: string; name: string | null };
-  /** The uploader's department at the time. */
-  departmentId: string | null;
-}
 
 export interface AttachmentFile {
   filename: string;
@@ -88,13 +76,7 @@ export class AttachmentsService {
       content: file.buffer,
       requestId: null,
     });
-    return {
-      id: row.id,
-      filename: row.filename,
-      size: row.size,
-      contentType: row.contentType,
-      createdAt: row.createdAt,
-    };
+    return toAttachmentUploaded(row);
   }
 
   async list(pointId: string, actor: Actor): Promise<AttachmentView[]> {
@@ -108,17 +90,7 @@ export class AttachmentsService {
       .orderBy('a.createdAt', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();
-    return rows.map((a) => ({
-      id: a.id,
-      filename: a.filename,
-      size: a.size,
-      contentType: a.contentType,
-      createdAt: a.createdAt,
-      sha256: a.sha256,
-      requestId: a.requestId,
-      uploadedBy: { id: a.uploadedById, name: a.uploadedBy?.displayName ?? null },
-      departmentId: a.departmentId,
-    }));
+    return rows.map(toAttachmentView);
   }
 
   /**

@@ -9,13 +9,20 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
-import type { BulletinSummary } from '@workpoints/reports';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor, BulletinView, ScoreRulesView } from '@workpoints/contracts';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ScoreRulesDto } from './bulletins.dto';
-import { BulletinsService, type ScoreRulesView } from './bulletins.service';
+import { BulletinResponse, ScoreRulesSettingsResponse } from './bulletin.responses';
+import { BulletinsService } from './bulletins.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -28,7 +35,8 @@ export class BulletinsController {
   @Get('bulletins')
   @Roles('coordinator', 'admin', 'supervisor', 'head')
   @ApiOperation({ summary: '月度通报列表（最近的月份在前）' })
-  list(@Param('planId', ParseUUIDPipe) planId: string): Promise<BulletinSummary[]> {
+  @ApiOkResponse({ type: [BulletinResponse] })
+  list(@Param('planId', ParseUUIDPipe) planId: string): Promise<BulletinView[]> {
     return this.bulletins.list(planId);
   }
 
@@ -37,21 +45,23 @@ export class BulletinsController {
   @ApiOperation({
     summary: '按需生成某月的通报和排名（已有的同月通报以当前数据重新生成，不再通知）',
   })
+  @ApiCreatedResponse({ type: BulletinResponse })
   produce(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Param('month') month: string,
     @CurrentActor() actor: Actor,
-  ): Promise<BulletinSummary> {
+  ): Promise<BulletinView> {
     return this.bulletins.produce(planId, month, actor);
   }
 
   @Get('bulletins/:month')
   @Roles('coordinator', 'admin', 'supervisor', 'head')
   @ApiOperation({ summary: '某月通报：排名、本月办结和逾期要点' })
+  @ApiOkResponse({ type: BulletinResponse })
   get(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Param('month') month: string,
-  ): Promise<BulletinSummary> {
+  ): Promise<BulletinView> {
     return this.bulletins.get(planId, month);
   }
 
@@ -75,6 +85,7 @@ export class BulletinsController {
   @Get('score-rules')
   @Roles('coordinator', 'admin', 'supervisor', 'head')
   @ApiOperation({ summary: '月度排名计分规则（计划设置覆盖默认值）' })
+  @ApiOkResponse({ type: ScoreRulesSettingsResponse })
   rules(@Param('planId', ParseUUIDPipe) planId: string): Promise<ScoreRulesView> {
     return this.bulletins.rules(planId);
   }
@@ -82,6 +93,7 @@ export class BulletinsController {
   @Put('score-rules')
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '修改月度排名计分规则（只改所给字段）' })
+  @ApiOkResponse({ type: ScoreRulesSettingsResponse })
   changeRules(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Body() body: ScoreRulesDto,

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@workpoints/config';
-import { ErrorCode, type Actor } from '@workpoints/contracts';
+import {
+  ErrorCode,
+  type Actor,
+  type BulletinView,
+  type ScoreRulesView,
+} from '@workpoints/contracts';
 import {
   DEFAULT_SCORE_RULES,
   SCORE_RULE_LABELS,
@@ -11,18 +16,11 @@ import {
   type ScoreRules,
 } from '@workpoints/domain';
 import { AuditEventEntity, BulletinEntity, PlanEntity } from '@workpoints/persistence';
-import { bulletinFilename, produceBulletin, type BulletinSummary } from '@workpoints/reports';
+import { bulletinFilename, produceBulletin } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
+import { toBulletinView } from './bulletin.mapper';
 import type { ScoreRulesDto } from './bulletins.dto';
-
-export interface ScoreRulesView {
-  rules: ScoreRules;
-  defaults: ScoreRules;
-  labels: Record<keyof ScoreRules, string>;
-  /** The fields the plan sets itself. */
-  own: Partial<ScoreRules>;
-}
 
 /** The monthly bulletins of a plan: produced on demand, listed, read and downloaded. */
 @Injectable()
@@ -32,28 +30,34 @@ export class BulletinsService {
     private readonly config: AppConfig,
   ) {}
 
-  async produce(planId: string, month: string, actor: Actor): Promise<BulletinSummary> {
+  async produce(planId: string, month: string, actor: Actor): Promise<BulletinView> {
     const plan = await this.plan(planId);
     if (plan.status !== 'published')
       throw new DomainException(ErrorCode.PlanState, '计划尚未发布，不能生成通报');
-    return produceBulletin(this.dataSource, {
+    const produced = await produceBulletin(this.dataSource, {
       planId,
       month: this.month(month),
       trigger: 'manual',
       actorId: actor.userId,
       publicUrl: this.config.notify.publicUrl,
     });
+    return toBulletinView(produced);
   }
 
-  async list(planId: string): Promise<BulletinSummary[]> {
+  async list(planId: string): Promise<BulletinView[]> {
     await this.plan(planId);
-    return this.dataSource.getRepository(BulletinEntity).find({
+    const rows = await this.dataSource.getRepository(BulletinEntity).find({
       where: { planId },
       order: { month: 'DESC' },
     });
+    return rows.map(toBulletinView);
   }
 
-  async get(planId: string, month: string): Promise<BulletinSummary> {
+  async get(planId: string, month: string): Promise<BulletinView> {
+    return toBulletinView(await this.row(planId, month));
+  }
+
+  private async row(planId: string, month: string): Promise<BulletinEntity> {
     await this.plan(planId);
     const row = await this.dataSource
       .getRepository(BulletinEntity)
@@ -63,7 +67,7 @@ export class BulletinsService {
   }
 
   async document(planId: string, month: string): Promise<{ filename: string; content: Buffer }> {
-    const { id } = await this.get(planId, month);
+    const { id } = await this.row(planId, month);
     const row = await this.dataSource.getRepository(BulletinEntity).findOneOrFail({
       where: { id },
       select: { id: true, document: true },

@@ -8,12 +8,18 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
-import type { CalendarOverrideEntity } from '@workpoints/persistence';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor, CalendarOverrideView, CalendarYearView } from '@workpoints/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CreateOverrideDto, YearParam } from './calendar.dto';
-import { type CalendarYearView, CalendarService } from './calendar.service';
+import { CalendarOverrideResponse, CalendarYearResponse } from './calendar.responses';
+import { CalendarService } from './calendar.service';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -23,6 +29,7 @@ export class CalendarController {
 
   @Get(':year')
   @ApiOperation({ summary: '某年的工作日历：节假日、调休工作日、来源与调整记录' })
+  @ApiOkResponse({ type: CalendarYearResponse })
   year(@Param() params: YearParam): Promise<CalendarYearView> {
     return this.calendar.year(params.year);
   }
@@ -30,10 +37,11 @@ export class CalendarController {
   @Post('overrides')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: '录入节假日或调休，或确认某年只按周末计算' })
+  @ApiCreatedResponse({ type: CalendarOverrideResponse })
   add(
     @Body() body: CreateOverrideDto,
     @CurrentActor() actor: Actor,
-  ): Promise<CalendarOverrideEntity> {
+  ): Promise<CalendarOverrideView> {
     return this.calendar.addOverride(body, actor);
   }
 

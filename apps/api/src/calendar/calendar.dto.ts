@@ -31,6 +31,7 @@ export class CreateOverrideDto {
 }
 
 export class YearParam {
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
   @Type(() => Number)
   @IsInt()
   @Min(2000)

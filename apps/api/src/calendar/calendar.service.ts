@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PACKAGE_KNOWN_YEARS, WorkCalendar, buildCalendarData } from '@workpoints/calendar';
-import { ErrorCode, type Actor } from '@workpoints/contracts';
+import {
+  ErrorCode,
+  type Actor,
+  type CalendarOverrideView,
+  type CalendarYearView,
+} from '@workpoints/contracts';
 import {
   AuditEventEntity,
   CalendarOverrideEntity,
@@ -10,16 +15,7 @@ import {
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import type { CreateOverrideDto } from './calendar.dto';
-
-export interface CalendarYearView {
-  year: number;
-  known: boolean;
-  /** Where the year's schedule comes from. */
-  source: 'package' | 'overrides' | 'weekends-only' | 'unknown';
-  holidays: string[];
-  workdays: string[];
-  overrides: CalendarOverrideEntity[];
-}
+import { toCalendarOverrideView } from './calendar.mapper';
 
 /**
  * The working-day calendar as the office uses it: the holiday package's years plus the
@@ -62,11 +58,11 @@ export class CalendarService {
             : 'unknown',
       holidays: data.holidays,
       workdays: data.workdays,
-      overrides,
+      overrides: overrides.map(toCalendarOverrideView),
     };
   }
 
-  async addOverride(dto: CreateOverrideDto, actor: Actor): Promise<CalendarOverrideEntity> {
+  async addOverride(dto: CreateOverrideDto, actor: Actor): Promise<CalendarOverrideView> {
     const repo = this.dataSource.getRepository(CalendarOverrideEntity);
     if (dto.kind === 'weekends-only' ? !dto.year || dto.date : !dto.date || dto.year)
       throw new DomainException(
@@ -91,7 +87,7 @@ export class CalendarService {
         ErrorCode.InvalidInput,
         `${row.date ?? row.year} 已有调整记录（${clash.kind}）`,
       );
-    return this.dataSource.transaction(async (tx) => {
+    const added = await this.dataSource.transaction(async (tx) => {
       const saved = await tx.save(
         tx.create(CalendarOverrideEntity, {
           ...row,
@@ -114,6 +110,7 @@ export class CalendarService {
       });
       return saved;
     });
+    return toCalendarOverrideView(added);
   }
 
   async removeOverride(id: string, actor: Actor): Promise<void> {

@@ -6,6 +6,8 @@ import {
   POINT_STATUSES,
   RISK_COLOURS,
   type Actor,
+  type DashboardPoint,
+  type PlanDashboard,
   type PointStatus,
   type RiskColour,
 } from '@workpoints/contracts';
@@ -18,55 +20,6 @@ import { DomainException } from '../common/domain.exception';
 import type { DashboardQuery } from './dashboard.dto';
 
 type Counts<K extends string> = Record<K, number>;
-
-export interface DashboardPoint {
-  id: string;
-  number: number;
-  title: string;
-  deadline: string;
-  status: PointStatus;
-  statusLabel: string;
-  risk: RiskColour;
-  departmentId: string | null;
-  departmentName: string | null;
-}
-
-export interface PlanDashboard {
-  planId: string;
-  /** The day the figures are for (Asia/Shanghai). */
-  today: string;
-  total: number;
-  byStatus: Counts<PointStatus>;
-  byRisk: Counts<RiskColour>;
-  riskLabels: Record<RiskColour, string>;
-  byChapter: {
-    chapterId: string | null;
-    label: string;
-    title: string;
-    total: number;
-    byRisk: Counts<RiskColour>;
-  }[];
-  byDepartment: {
-    departmentId: string | null;
-    name: string;
-    /** Points it leads. */
-    led: number;
-    completed: number;
-    /** Completed without ever turning overdue. */
-    onTime: number;
-    /** Completed after turning overdue. */
-    completedLate: number;
-    /** Open and overdue now. */
-    overdue: number;
-    /** Missed-report flags raised against it (每次未按时报送进展). */
-    reportsMissed: number;
-  }[];
-  /** Open overdue points, the latest first, with the working days since the deadline. */
-  overdue: (DashboardPoint & { workdaysLate: number | null })[];
-  /** Open points due within the next `dueWithinWorkdays` working days, soonest first. */
-  dueSoon: (DashboardPoint & { workdaysLeft: number | null })[];
-  dueWithinWorkdays: number;
-}
 
 const OPEN = `p.status NOT IN ('completed', 'cancelled')`;
 const LIST_LIMIT = 500;

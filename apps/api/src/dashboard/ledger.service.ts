@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@workpoints/contracts';
+import type { Actor, ExportAccepted } from '@workpoints/contracts';
 import type { ReportFile } from '@workpoints/reports';
-import { type ExportAccepted, ExportsService } from '../exports/exports.service';
+import { ExportsService } from '../exports/exports.service';
 import type { DashboardQuery } from './dashboard.dto';
 import { scopedFilters } from './dashboard.service';
 

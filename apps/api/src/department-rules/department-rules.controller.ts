@@ -8,15 +8,25 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode } from '@workpoints/contracts';
+import { ErrorCode, type KeywordRuleView } from '@workpoints/contracts';
 import { DepartmentKeywordRuleEntity } from '@workpoints/persistence';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
+import { toKeywordRuleView } from './keyword-rule.mapper';
+import { KeywordRuleResponse } from './keyword-rule.responses';
 
 export class CreateRuleDto {
   @ApiProperty({ example: '商标', description: '出现在要点中的关键词' })
@@ -42,26 +52,32 @@ export class DepartmentRulesController {
 
   @Get()
   @ApiOperation({ summary: '关键词规则列表' })
-  list(): Promise<DepartmentKeywordRuleEntity[]> {
-    return this.dataSource
+  @ApiOkResponse({ type: [KeywordRuleResponse] })
+  async list(): Promise<KeywordRuleView[]> {
+    const rules = await this.dataSource
       .getRepository(DepartmentKeywordRuleEntity)
       .find({ order: { keyword: 'ASC' } });
+    return rules.map(toKeywordRuleView);
   }
 
   @Post()
   @ApiOperation({ summary: '新增关键词规则' })
-  async create(@Body() body: CreateRuleDto): Promise<DepartmentKeywordRuleEntity> {
+  @ApiCreatedResponse({ type: KeywordRuleResponse })
+  async create(@Body() body: CreateRuleDto): Promise<KeywordRuleView> {
     await this.departments.requireAll([body.departmentId], 'departmentId');
     const repo = this.dataSource.getRepository(DepartmentKeywordRuleEntity);
     const keyword = body.keyword.trim();
     if (await repo.existsBy({ keyword, departmentId: body.departmentId }))
       throw new DomainException(ErrorCode.InvalidInput, `keyword: 规则“${keyword}”已存在`);
-    return repo.save(repo.create({ keyword, departmentId: body.departmentId }));
+    return toKeywordRuleView(
+      await repo.save(repo.create({ keyword, departmentId: body.departmentId })),
+    );
   }
 
   @Delete(':ruleId')
   @HttpCode(204)
   @ApiOperation({ summary: '删除关键词规则' })
+  @ApiNoContentResponse({ description: '已删除' })
   async remove(@Param('ruleId', ParseUUIDPipe) id: string): Promise<void> {
     const result = await this.dataSource.getRepository(DepartmentKeywordRuleEntity).delete({ id });
     if (!result.affected) throw new DomainException(ErrorCode.NotFound, `规则不存在：${id}`);

@@ -1,9 +1,16 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DepartmentEntity } from '@workpoints/persistence';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { DepartmentNode, DepartmentView } from '@workpoints/contracts';
 import { Roles } from '../auth/auth.decorators';
-import { type DepartmentNode, DepartmentsService } from './departments.service';
+import { DepartmentsService } from './departments.service';
 import { CreateDepartmentDto } from './dto/create-department.dto';
+import { DepartmentNodeResponse, DepartmentResponse } from './dto/department.responses';
 
 @ApiTags('departments')
 @ApiBearerAuth()
@@ -13,12 +20,14 @@ export class DepartmentsController {
 
   @Get()
   @ApiOperation({ summary: '单位列表' })
-  list(): Promise<DepartmentEntity[]> {
+  @ApiOkResponse({ type: [DepartmentResponse] })
+  list(): Promise<DepartmentView[]> {
     return this.departments.list();
   }
 
   @Get('tree')
   @ApiOperation({ summary: '单位树' })
+  @ApiOkResponse({ type: [DepartmentNodeResponse] })
   tree(): Promise<DepartmentNode[]> {
     return this.departments.tree();
   }
@@ -26,7 +35,8 @@ export class DepartmentsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: '新增单位（管理员）' })
-  create(@Body() body: CreateDepartmentDto): Promise<DepartmentEntity> {
+  @ApiCreatedResponse({ type: DepartmentResponse })
+  create(@Body() body: CreateDepartmentDto): Promise<DepartmentView> {
     return this.departments.create(body);
   }
 }

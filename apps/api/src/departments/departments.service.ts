@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode } from '@workpoints/contracts';
+import { ErrorCode, type DepartmentNode, type DepartmentView } from '@workpoints/contracts';
 import { DepartmentEntity } from '@workpoints/persistence';
 import { In, Repository } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
+import { toDepartmentNode, toDepartmentView } from './department.mapper';
 import type { CreateDepartmentDto } from './dto/create-department.dto';
-
-export interface DepartmentNode {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  children: DepartmentNode[];
-}
 
 @Injectable()
 export class DepartmentsService {
@@ -21,19 +13,14 @@ export class DepartmentsService {
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
   ) {}
 
-  async list(): Promise<DepartmentEntity[]> {
-    return this.departments.find({ order: { position: 'ASC', name: 'ASC' } });
+  async list(): Promise<DepartmentView[]> {
+    return (await this.all()).map(toDepartmentView);
   }
 
   /** The organisation as a tree (a bureau and its divisions). */
   async tree(): Promise<DepartmentNode[]> {
-    const all = await this.list();
-    const nodes = new Map<string, DepartmentNode>(
-      all.map((d) => [
-        d.id,
-        { id: d.id, code: d.code, name: d.name, kind: d.kind, parentId: d.parentId, children: [] },
-      ]),
-    );
+    const all = await this.all();
+    const nodes = new Map<string, DepartmentNode>(all.map((d) => [d.id, toDepartmentNode(d)]));
     const roots: DepartmentNode[] = [];
     for (const node of nodes.values()) {
       const parent = node.parentId ? nodes.get(node.parentId) : undefined;
@@ -42,11 +29,11 @@ export class DepartmentsService {
     return roots;
   }
 
-  async create(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
+  async create(dto: CreateDepartmentDto): Promise<DepartmentView> {
     if (await this.departments.existsBy({ code: dto.code }))
       throw new DomainException(ErrorCode.InvalidInput, `单位代码 ${dto.code} 已存在`);
     if (dto.parentId) await this.requireAll([dto.parentId], 'parentId');
-    return this.departments.save(
+    const saved = await this.departments.save(
       this.departments.create({
         code: dto.code,
         name: dto.name,
@@ -54,6 +41,12 @@ export class DepartmentsService {
         parentId: dto.parentId ?? null,
       }),
     );
+    // Read back, so the answer has the defaults the database filled in (position).
+    return toDepartmentView(await this.departments.findOneByOrFail({ id: saved.id }));
+  }
+
+  private all(): Promise<DepartmentEntity[]> {
+    return this.departments.find({ order: { position: 'ASC', name: 'ASC' } });
   }
 
   /** Every id must name a department; the error says which field and which ids do not. */

@@ -9,14 +9,21 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, type Actor } from '@workpoints/contracts';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorCode, type Actor, type ExportAccepted, type ExportView } from '@workpoints/contracts';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain.exception';
 import { scopedFilters } from '../dashboard/dashboard.service';
 import { CreateExportDto } from './exports.dto';
-import { type ExportAccepted, type ExportView, ExportsService } from './exports.service';
+import { ExportAcceptedResponse, ExportResponse } from './exports.responses';
+import { ExportsService } from './exports.service';
 import { attachment } from './report-download';
 
 @ApiTags('exports')
@@ -32,6 +39,7 @@ export class ExportsController {
     summary:
       '后台导出督办台账（Excel）或工作总结（Word）：筛选条件与权限同直接下载，返回查询进度的 statusUrl',
   })
+  @ApiAcceptedResponse({ type: ExportAcceptedResponse })
   async create(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Body() body: CreateExportDto,
@@ -54,6 +62,7 @@ export class ExportsController {
     summary:
       '后台导出的进度：waiting / active / completed / failed，完成后给出下载地址，失败时给出原因',
   })
+  @ApiOkResponse({ type: ExportResponse })
   status(
     @Param('exportId', ParseUUIDPipe) id: string,
     @CurrentActor() actor: Actor,

@@ -9,10 +9,12 @@ import {
   REPORT_EXPORT_STAGES,
   reportExportJobId,
   type Actor,
+  type ExportAccepted,
+  type ExportState,
+  type ExportView,
   type ReportExportJob,
   type ReportExportProgress,
   type ReportExportResult,
-  type ReportKind,
 } from '@workpoints/contracts';
 import {
   buildReport,
@@ -43,38 +45,6 @@ const JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: EXPORT_KEEP_COMPLETED_SECONDS },
   removeOnFail: { age: EXPORT_KEEP_FAILED_SECONDS },
 };
-
-export type ExportState = 'waiting' | 'active' | 'completed' | 'failed';
-
-/** The answer to an export that runs in the background (202). */
-export interface ExportAccepted {
-  id: string;
-  kind: ReportKind;
-  state: 'waiting';
-  /** Where to ask how it goes: GET, the requester's token. */
-  statusUrl: string;
-  /** What happens now, for the person who asked. */
-  message: string;
-}
-
-export interface ExportView {
-  id: string;
-  kind: ReportKind;
-  planId: string;
-  state: ExportState;
-  /** 0–100. */
-  progress: number;
-  /** The step it is at (排队中, 读取要点, 生成表格, 写入文件, 已完成…). */
-  stage: string;
-  requestedAt: string;
-  finishedAt?: string;
-  /** Once completed. */
-  filename?: string;
-  bytes?: number;
-  downloadUrl?: string;
-  /** Once failed: why, in words a person can act on. */
-  error?: string;
-}
 
 type ExportJob = Job<ReportExportJob, ReportExportResult | undefined>;
 

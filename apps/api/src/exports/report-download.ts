@@ -1,7 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
 import type { ReportFile } from '@workpoints/reports';
 import type { Response } from 'express';
-import type { ExportAccepted } from './exports.service';
+import type { ExportAccepted } from '@workpoints/contracts';
 
 /** A file as a download named in UTF-8 (Chinese names survive every browser). */
 export function attachment(res: Response, file: ReportFile): StreamableFile {

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { HealthView } from '@workpoints/contracts';
 import {
   HealthCheck,
-  type HealthCheckResult,
   HealthCheckService,
   HealthIndicatorService,
   TypeOrmHealthIndicator,
@@ -26,7 +26,7 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: '健康检查：数据库、Redis、Temporal 是否可达' })
-  check(): Promise<HealthCheckResult> {
+  check(): Promise<HealthView> {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 3000 }),
       () =>

@@ -12,13 +12,22 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, type Actor } from '@workpoints/contracts';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorCode, type Actor, type ImportView } from '@workpoints/contracts';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain.exception';
 import { ImportOptionsDto, ImportTextDto } from './dto/import.dto';
-import { type ImportView, ImportsService, MAX_IMPORT_BYTES } from './imports.service';
+import { ImportResponse } from './dto/import.responses';
+import { ImportsService, MAX_IMPORT_BYTES } from './imports.service';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -39,6 +48,7 @@ export class ImportsController {
     },
   })
   @ApiOperation({ summary: '上传计划文件（.docx/.pdf/.txt/.html），后台解析为计划草稿' })
+  @ApiAcceptedResponse({ type: ImportResponse })
   upload(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() options: ImportOptionsDto,
@@ -57,6 +67,7 @@ export class ImportsController {
   @Post('text')
   @HttpCode(202)
   @ApiOperation({ summary: '粘贴计划全文，后台解析为计划草稿' })
+  @ApiAcceptedResponse({ type: ImportResponse })
   paste(@Body() body: ImportTextDto, @CurrentActor() actor: Actor): Promise<ImportView> {
     return this.imports.create(
       { bytes: Buffer.from(body.text, 'utf8'), filename: `${body.name ?? '粘贴的文字'}.txt` },
@@ -67,12 +78,14 @@ export class ImportsController {
 
   @Get()
   @ApiOperation({ summary: '最近的导入' })
+  @ApiOkResponse({ type: [ImportResponse] })
   list(): Promise<ImportView[]> {
     return this.imports.list();
   }
 
   @Get(':importId')
   @ApiOperation({ summary: '导入进度与结果（警告、总结中不跟踪的部分）' })
+  @ApiOkResponse({ type: ImportResponse })
   get(@Param('importId', ParseUUIDPipe) id: string): Promise<ImportView> {
     return this.imports.get(id);
   }

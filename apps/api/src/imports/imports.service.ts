@@ -8,40 +8,19 @@ import {
   importJobId,
   type Actor,
   type ImportPlanJob,
+  type ImportView,
+  type PlanPart,
 } from '@workpoints/contracts';
 import { PlanImportEntity } from '@workpoints/persistence';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
+import { iso } from '../common/wire';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export interface ImportView {
-  id: string;
-  filename: string;
-  format: string | null;
-  sizeBytes: number;
-  status: string;
-  progress: number;
-  error: string | null;
-  planId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Once parsed: what the parser was unsure of, and the parts of the document. */
-  warnings?: string[];
-  parts?: Record<string, number>;
-  /** A summary's review of past work and its problems: shown, not tracked as points. */
-  untracked?: {
-    part: string;
-    label: string;
-    chapter: string | null;
-    section: string | null;
-    title: string;
-  }[];
-}
-
 interface ParsedItem {
-  part: string;
+  part: PlanPart;
   label: string;
   chapter: string | null;
   section: string | null;
@@ -124,6 +103,7 @@ export class ImportsService {
     return { filename: row.filename, content: row.content };
   }
 
+  /** The import as answers show it; `detail` adds what the parser found (the list leaves it out). */
   private view(row: PlanImportEntity, detail: boolean): ImportView {
     const base: ImportView = {
       id: row.id,
@@ -134,8 +114,8 @@ export class ImportsService {
       progress: row.progress,
       error: row.error,
       planId: row.planId,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
+      createdAt: iso(row.createdAt),
+      updatedAt: iso(row.updatedAt),
     };
     if (!detail || !row.result) return base;
     const result = row.result as { warnings?: string[]; points?: ParsedItem[] };

@@ -9,12 +9,31 @@ import {
   Query,
   Sse,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  Actor,
+  InboxPage,
+  InboxReadAllView,
+  InboxReadView,
+  UnreadCountView,
+} from '@workpoints/contracts';
 import type { Observable } from 'rxjs';
 import { ACCESS_TOKEN_PARAM, CurrentActor, QueryToken } from '../auth/auth.decorators';
 import { InboxQuery } from './dto/inbox.dto';
-import { type InboxPage, InboxService } from './inbox.service';
+import {
+  InboxPageResponse,
+  InboxReadAllResponse,
+  InboxReadResponse,
+  UnreadCountResponse,
+} from './dto/notification.responses';
+import { InboxService } from './inbox.service';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
@@ -24,13 +43,15 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: '我的站内消息（新的在前；可只看未读）' })
+  @ApiOkResponse({ type: InboxPageResponse })
   list(@Query() query: InboxQuery, @CurrentActor() actor: Actor): Promise<InboxPage> {
     return this.inbox.list(actor.userId, query);
   }
 
   @Get('unread-count')
   @ApiOperation({ summary: '我的未读消息数' })
-  async unreadCount(@CurrentActor() actor: Actor): Promise<{ unreadCount: number }> {
+  @ApiOkResponse({ type: UnreadCountResponse })
+  async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountView> {
     return { unreadCount: await this.inbox.unreadCount(actor.userId) };
   }
 
@@ -57,14 +78,19 @@ export class InboxController {
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: '全部标为已读' })
-  readAll(@CurrentActor() actor: Actor): Promise<{ marked: number; unreadCount: number }> {
+  @ApiOkResponse({ type: InboxReadAllResponse })
+  readAll(@CurrentActor() actor: Actor): Promise<InboxReadAllView> {
     return this.inbox.markAllRead(actor.userId);
   }
 
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: '标为已读（只能是自己的消息）' })
-  read(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: InboxReadResponse })
+  read(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<InboxReadView> {
     return this.inbox.markRead(actor.userId, id);
   }
 }

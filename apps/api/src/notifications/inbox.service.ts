@@ -1,6 +1,14 @@
 import { Injectable, Logger, type MessageEvent } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type InboxAnnouncement } from '@workpoints/contracts';
+import {
+  ErrorCode,
+  type InboxAnnouncement,
+  type InboxEvent,
+  type InboxItemView,
+  type InboxPage,
+  type InboxReadAllView,
+  type InboxReadView,
+} from '@workpoints/contracts';
 import { InboxItemEntity } from '@workpoints/persistence';
 import {
   EMPTY,
@@ -15,45 +23,13 @@ import {
 } from 'rxjs';
 import { DataSource, IsNull } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
+import { iso, isoOrNull } from '../common/wire';
 import type { InboxQuery } from './dto/inbox.dto';
 import { InboxAnnouncementsService } from './inbox-announcements.service';
 import { kindLabel } from './notification-view';
 
 /** A heartbeat comment this often keeps proxies from closing a quiet stream. */
 export const INBOX_HEARTBEAT_MS = 20_000;
-
-export interface InboxItemView {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  text: string;
-  link: string;
-  createdAt: Date;
-  readAt: Date | null;
-  point: { id: string; planId: string; number: number; title: string } | null;
-}
-
-export interface InboxPage {
-  total: number;
-  unreadCount: number;
-  page: number;
-  pageSize: number;
-  items: InboxItemView[];
-}
-
-/** What the stream pushes for a new inbox item. */
-export interface InboxEvent {
-  id: string;
-  kind: string;
-  title: string;
-  text: string;
-  link: string;
-  /** null for a notice about the whole plan (the monthly bulletin). */
-  pointId: string | null;
-  createdAt: Date;
-  unreadCount: number;
-}
 
 /** The current user's in-app inbox (站内消息): only ever their own items. */
 @Injectable()
@@ -84,7 +60,13 @@ export class InboxService {
       qb.getManyAndCount(),
       this.unreadCount(userId),
     ]);
-    return { total, unreadCount, page: q.page, pageSize: q.pageSize, items: rows.map(view) };
+    return {
+      total,
+      unreadCount,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.map(toInboxItemView),
+    };
   }
 
   unreadCount(userId: string): Promise<number> {
@@ -92,10 +74,7 @@ export class InboxService {
   }
 
   /** Marks one of the user's items read (once: a second time keeps the first instant). */
-  async markRead(
-    userId: string,
-    id: string,
-  ): Promise<{ id: string; readAt: Date; unreadCount: number }> {
+  async markRead(userId: string, id: string): Promise<InboxReadView> {
     // Someone else's item is "not found": its existence is none of the caller's business.
     const item = await this.items.findOneBy({ id, userId });
     if (!item) throw new DomainException(ErrorCode.NotFound, `消息不存在：${id}`);
@@ -104,10 +83,10 @@ export class InboxService {
       readAt = new Date();
       await this.items.update({ id, userId, readAt: IsNull() }, { readAt });
     }
-    return { id, readAt, unreadCount: await this.unreadCount(userId) };
+    return { id, readAt: iso(readAt), unreadCount: await this.unreadCount(userId) };
   }
 
-  async markAllRead(userId: string): Promise<{ marked: number; unreadCount: number }> {
+  async markAllRead(userId: string): Promise<InboxReadAllView> {
     const result = await this.items.update({ userId, readAt: IsNull() }, { readAt: new Date() });
     return { marked: result.affected ?? 0, unreadCount: await this.unreadCount(userId) };
   }
@@ -148,13 +127,14 @@ export class InboxService {
       text: item.text,
       link: item.link,
       pointId: item.pointId,
-      createdAt: item.createdAt,
+      createdAt: iso(item.createdAt),
       unreadCount: await this.unreadCount(a.userId),
     };
   }
 }
 
-function view(i: InboxItemEntity): InboxItemView {
+/** An inbox item; its point (id, plan, number and title) must have been read with it. */
+export function toInboxItemView(i: InboxItemEntity): InboxItemView {
   return {
     id: i.id,
     kind: i.kind,
@@ -162,8 +142,8 @@ function view(i: InboxItemEntity): InboxItemView {
     title: i.title,
     text: i.text,
     link: i.link,
-    createdAt: i.createdAt,
-    readAt: i.readAt,
+    createdAt: iso(i.createdAt),
+    readAt: isoOrNull(i.readAt),
     point: i.point
       ? { id: i.point.id, planId: i.point.planId, number: i.point.number, title: i.point.title }
       : null,

@@ -1,20 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type NotificationPreferences } from '@workpoints/contracts';
+import {
+  ErrorCode,
+  type NotificationPreferences,
+  type NotificationSettingsView,
+} from '@workpoints/contracts';
 import { notificationPreferences } from '@workpoints/domain';
 import { UserEntity } from '@workpoints/persistence';
 import { Repository } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import type { NotificationPreferencesDto } from './dto/preferences.dto';
-
-export interface NotificationSettingsView {
-  /** Where email goes; none without it. */
-  email: string | null;
-  /** What the user chose (null: nothing, the defaults apply). */
-  own: Partial<NotificationPreferences> | null;
-  /** What applies: the user's choices over the defaults. */
-  effective: NotificationPreferences;
-}
 
 /** A user's own notification settings: channels per kind, digest, quiet hours, email. */
 @Injectable()

@@ -1,41 +1,11 @@
-import type { Channel, DeliveryStatus, NotificationKind } from '@workpoints/contracts';
+import type { NotificationKind, NotificationView } from '@workpoints/contracts';
 import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS, NOTIFICATION_LABELS } from '@workpoints/domain';
 import type { NotificationEntity } from '@workpoints/persistence';
+import { iso, isoOrNull } from '../common/wire';
 
 /** The Chinese name of a kind (an unknown one, from an older row, shows as it is). */
 export const kindLabel = (kind: string): string =>
   NOTIFICATION_LABELS[kind as NotificationKind] ?? kind;
-
-/** One outbox row as the delivery views show it. */
-export interface NotificationView {
-  id: string;
-  point: { id: string; planId: string; number: number; title: string } | null;
-  kind: string;
-  kindLabel: string;
-  /** What makes it this notification: the due day and day sent, or the request id. */
-  occasion: string;
-  channel: Channel;
-  channelLabel: string;
-  recipient: {
-    type: 'user' | 'department';
-    userId: string | null;
-    departmentId: string | null;
-    /** The person's display name, or the department's name. */
-    name: string | null;
-    /** `吴佳怡`, or `专利管理处（企业微信机器人）`. */
-    label: string;
-  };
-  urgent: boolean;
-  digest: boolean;
-  status: DeliveryStatus;
-  statusLabel: string;
-  attempts: number;
-  lastError: string | null;
-  notBefore: Date;
-  createdAt: Date;
-  queuedAt: Date | null;
-  sentAt: Date | null;
-}
 
 /**
  * Robot errors name no webhook address (libs/notify promises it), but an address's token must
@@ -45,7 +15,8 @@ export function redactError(text: string | null): string | null {
   return text?.replace(/\b(key|access_token|token|secret|sign)=[^&\s"']+/gi, '$1=***') ?? null;
 }
 
-export function notificationView(n: NotificationEntity): NotificationView {
+/** One outbox row as the delivery views show it. */
+export function toNotificationView(n: NotificationEntity): NotificationView {
   const name = n.userId ? (n.user?.displayName ?? null) : (n.department?.name ?? null);
   const channelLabel = CHANNEL_LABELS[n.channel] ?? n.channel;
   return {
@@ -71,9 +42,9 @@ export function notificationView(n: NotificationEntity): NotificationView {
     statusLabel: DELIVERY_STATUS_LABELS[n.status] ?? n.status,
     attempts: n.attempts,
     lastError: redactError(n.lastError),
-    notBefore: n.notBefore,
-    createdAt: n.createdAt,
-    queuedAt: n.queuedAt,
-    sentAt: n.sentAt,
+    notBefore: iso(n.notBefore),
+    createdAt: iso(n.createdAt),
+    queuedAt: isoOrNull(n.queuedAt),
+    sentAt: isoOrNull(n.sentAt),
   };
 }

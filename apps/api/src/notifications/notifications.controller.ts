@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor, NotificationPage, NotificationView, UrgeResult } from '@workpoints/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import {
+  NotificationPageResponse,
+  NotificationResponse,
+  UrgeResultResponse,
+} from './dto/notification.responses';
 import { ListNotificationsQuery, UrgeDto } from './dto/notifications.dto';
-import type { NotificationView } from './notification-view';
-import { type NotificationPage, NotificationsService } from './notifications.service';
-import { type UrgeResult, UrgeService } from './urge.service';
+import { NotificationsService } from './notifications.service';
+import { UrgeService } from './urge.service';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -18,6 +22,7 @@ export class NotificationsController {
 
   @Get('points/:pointId/notifications')
   @ApiOperation({ summary: '要点的通知及发送状态（能查看该要点的人可见）' })
+  @ApiOkResponse({ type: NotificationPageResponse })
   forPoint(
     @Param('pointId', ParseUUIDPipe) pointId: string,
     @Query() query: ListNotificationsQuery,
@@ -32,6 +37,7 @@ export class NotificationsController {
   @ApiOperation({
     summary: '催办（督办员）：通知牵头单位承办人、负责人及其群机器人；同一请求编号只发一次',
   })
+  @ApiOkResponse({ type: UrgeResultResponse })
   urge(
     @Param('pointId', ParseUUIDPipe) pointId: string,
     @Body() body: UrgeDto,
@@ -43,6 +49,7 @@ export class NotificationsController {
   // Declared before `users/:id/notifications`, which would otherwise take "me" for an id.
   @Get('users/me/notifications')
   @ApiOperation({ summary: '发给我的通知及发送状态' })
+  @ApiOkResponse({ type: NotificationPageResponse })
   mine(
     @Query() query: ListNotificationsQuery,
     @CurrentActor() actor: Actor,
@@ -53,6 +60,7 @@ export class NotificationsController {
   @Get('users/:id/notifications')
   @Roles('admin')
   @ApiOperation({ summary: '发给某用户的通知及发送状态（管理员）' })
+  @ApiOkResponse({ type: NotificationPageResponse })
   forUser(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ListNotificationsQuery,
@@ -63,6 +71,7 @@ export class NotificationsController {
   @Get('admin/notifications')
   @Roles('admin')
   @ApiOperation({ summary: '全部通知（管理员；status=dead 为发送失败的死信）' })
+  @ApiOkResponse({ type: NotificationPageResponse })
   all(@Query() query: ListNotificationsQuery): Promise<NotificationPage> {
     return this.notifications.all(query);
   }
@@ -71,6 +80,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: '重发发送失败的通知（管理员；只限状态为 dead 的通知）' })
+  @ApiOkResponse({ type: NotificationResponse })
   retry(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentActor() actor: Actor,

@@ -5,6 +5,8 @@ import {
   NOTIFICATION_QUEUES,
   notificationJobId,
   type Actor,
+  type NotificationPage,
+  type NotificationView,
 } from '@workpoints/contracts';
 import { DELIVERY_STATUS_LABELS } from '@workpoints/domain';
 import { AuditEventEntity, NotificationEntity, WorkPointEntity } from '@workpoints/persistence';
@@ -14,12 +16,7 @@ import { PointsService } from '../points/points.service';
 import { QueueRegistry } from '../queues/queue-registry.service';
 import type { ListNotificationsQuery } from './dto/notifications.dto';
 import { NOTIFICATION_RETRIED_EVENT } from './notification-audit';
-import { type NotificationView, notificationView } from './notification-view';
-
-export interface NotificationPage {
-  total: number;
-  items: NotificationView[];
-}
+import { toNotificationView } from './notification-view';
 
 /** The delivery state of notifications (the outbox), and the admins' retry of dead ones. */
 @Injectable()
@@ -53,7 +50,7 @@ export class NotificationsService {
   async get(id: string): Promise<NotificationView> {
     const row = await this.query({}).andWhere('n.id = :id', { id }).getOne();
     if (!row) throw new DomainException(ErrorCode.NotFound, `通知不存在：${id}`);
-    return notificationView(row);
+    return toNotificationView(row);
   }
 
   /**
@@ -143,7 +140,7 @@ export class NotificationsService {
       .skip(q.offset)
       .take(q.limit)
       .getManyAndCount();
-    return { total, items: rows.map(notificationView) };
+    return { total, items: rows.map(toNotificationView) };
   }
 }
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor, RobotView } from '@workpoints/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { DepartmentParams, PutRobotDto, RobotParams } from './dto/robot.dto';
-import { type RobotView, RobotsService } from './robots.service';
+import { RobotResponse } from './dto/notification.responses';
+import { RobotsService } from './robots.service';
 
 @ApiTags('robots')
 @ApiBearerAuth()
@@ -14,18 +15,21 @@ export class RobotsController {
 
   @Get()
   @ApiOperation({ summary: '单位的群机器人（管理员、督办员；不返回密钥）' })
+  @ApiOkResponse({ type: [RobotResponse] })
   list(@Param() params: DepartmentParams): Promise<RobotView[]> {
     return this.robots.list(params.id);
   }
 
   @Get(':channel')
   @ApiOperation({ summary: '单位的某个群机器人（不返回密钥，只返回 hasSecret）' })
+  @ApiOkResponse({ type: RobotResponse })
   get(@Param() params: RobotParams): Promise<RobotView> {
     return this.robots.get(params.id, params.channel);
   }
 
   @Put(':channel')
   @ApiOperation({ summary: '设置单位的群机器人：企业微信、钉钉或飞书（管理员、督办员）' })
+  @ApiOkResponse({ type: RobotResponse })
   put(
     @Param() params: RobotParams,
     @Body() body: PutRobotDto,

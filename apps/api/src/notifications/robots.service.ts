@@ -1,26 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Actor, type RobotChannel } from '@workpoints/contracts';
+import { ErrorCode, type Actor, type RobotChannel, type RobotView } from '@workpoints/contracts';
 import { CHANNEL_LABELS } from '@workpoints/domain';
 import { AuditEventEntity, DepartmentEntity, DepartmentRobotEntity } from '@workpoints/persistence';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
+import { iso } from '../common/wire';
 import type { PutRobotDto } from './dto/robot.dto';
 import { ROBOT_CHANGED_EVENT } from './notification-audit';
-
-/** A department's robot as any answer shows it: never the secret, only whether there is one. */
-export interface RobotView {
-  id: string;
-  departmentId: string;
-  departmentName: string;
-  channel: RobotChannel;
-  channelLabel: string;
-  /** The address with its access token hidden (`key=abcd****`): the token is a credential. */
-  webhookUrl: string;
-  hasSecret: boolean;
-  enabled: boolean;
-  createdAt: Date;
-}
 
 /** Departments' group robots (企业微信 / 钉钉 / 飞书), which their notices also go to. */
 @Injectable()
@@ -30,7 +17,7 @@ export class RobotsService {
   async list(departmentId: string): Promise<RobotView[]> {
     const department = await this.department(departmentId);
     const rows = await this.robots(departmentId);
-    return rows.map((r) => view(r, department));
+    return rows.map((r) => toRobotView(r, department));
   }
 
   async get(departmentId: string, channel: RobotChannel): Promise<RobotView> {
@@ -41,7 +28,7 @@ export class RobotsService {
         ErrorCode.NotFound,
         `${department.name}尚未设置${CHANNEL_LABELS[channel]}`,
       );
-    return view(row, department);
+    return toRobotView(row, department);
   }
 
   async put(
@@ -148,7 +135,11 @@ function summary(r: DepartmentRobotEntity & { hasSecret: boolean }) {
   return { enabled: r.enabled, hasSecret: r.hasSecret };
 }
 
-function view(r: DepartmentRobotEntity & { hasSecret: boolean }, d: DepartmentEntity): RobotView {
+/** A robot as answers show it: its secret never, its webhook's token masked. */
+export function toRobotView(
+  r: DepartmentRobotEntity & { hasSecret: boolean },
+  d: DepartmentEntity,
+): RobotView {
   return {
     id: r.id,
     departmentId: r.departmentId,
@@ -158,7 +149,7 @@ function view(r: DepartmentRobotEntity & { hasSecret: boolean }, d: DepartmentEn
     webhookUrl: maskWebhookUrl(r.webhookUrl),
     hasSecret: r.hasSecret,
     enabled: r.enabled,
-    createdAt: r.createdAt,
+    createdAt: iso(r.createdAt),
   };
 }
 

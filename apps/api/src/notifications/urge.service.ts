@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@workpoints/config';
-import { ErrorCode, type Actor } from '@workpoints/contracts';
+import { ErrorCode, type Actor, type UrgeResult } from '@workpoints/contracts';
 import { STATUS_LABELS } from '@workpoints/domain';
 import {
   AuditEventEntity,
@@ -14,16 +14,7 @@ import { DomainException } from '../common/domain.exception';
 import { PointsService } from '../points/points.service';
 import type { UrgeDto } from './dto/notifications.dto';
 import { URGE_EVENT } from './notification-audit';
-import { type NotificationView, notificationView } from './notification-view';
-
-export interface UrgeResult {
-  pointId: string;
-  requestId: string;
-  /** The same request id came before: nothing new was written. */
-  repeated: boolean;
-  urgent: boolean;
-  notifications: NotificationView[];
-}
+import { toNotificationView } from './notification-view';
 
 /**
  * The coordinator's chase (催办) of a point's lead department: one `urged` notification to each
@@ -123,7 +114,7 @@ export class UrgeService {
       requestId: dto.requestId,
       repeated,
       urgent: written[0]?.urgent ?? urgent,
-      notifications: written.map(notificationView),
+      notifications: written.map(toNotificationView),
     };
   }
 }

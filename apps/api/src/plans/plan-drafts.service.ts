@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Actor, type PointPolicy } from '@workpoints/contracts';
+import {
+  ErrorCode,
+  type Actor,
+  type AppliedSuggestionsView,
+  type PlanHeadingView,
+  type PlanPointView,
+  type PointPolicy,
+} from '@workpoints/contracts';
 import { policyChangeProblems, resolvePolicy } from '@workpoints/domain';
 import {
   AuditEventEntity,
@@ -12,6 +19,7 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import type { AddPointDto, EditPlanDto, EditPointDto } from './dto/edit-draft.dto';
+import { toPlanHeadingView, toPlanPointView } from './plan.mapper';
 import { PlansService } from './plans.service';
 
 const ASSIGNMENT_FIELDS = new Set([
@@ -61,7 +69,7 @@ export class PlanDraftsService {
     });
   }
 
-  edit(planId: string, pointId: string, dto: EditPointDto, actor: Actor): Promise<WorkPointEntity> {
+  edit(planId: string, pointId: string, dto: EditPointDto, actor: Actor): Promise<PlanPointView> {
     return this.inDraft(planId, actor, async (tx, audit, plan) => {
       const point = await this.point(tx, planId, pointId);
       const before = snapshot(point);
@@ -98,11 +106,11 @@ export class PlanDraftsService {
         pointId,
         assignmentOnly ? 'plan_assigned' : 'plan_edited',
       );
-      return after;
+      return toPlanPointView(after);
     });
   }
 
-  add(planId: string, dto: AddPointDto, actor: Actor): Promise<WorkPointEntity> {
+  add(planId: string, dto: AddPointDto, actor: Actor): Promise<PlanPointView> {
     return this.inDraft(planId, actor, async (tx, audit) => {
       if (dto.nodeId) await this.node(tx, planId, dto.nodeId);
       const count = await tx.countBy(WorkPointEntity, { planId });
@@ -121,7 +129,7 @@ export class PlanDraftsService {
         await this.moveTo(tx, planId, point.id, dto.number);
       const after = await this.point(tx, planId, point.id);
       await audit({ op: 'add', after: snapshot(after) }, point.id);
-      return after;
+      return toPlanPointView(after);
     });
   }
 
@@ -135,7 +143,7 @@ export class PlanDraftsService {
   }
 
   /** `otherId` is merged into `pointId`: its text, sub-items and targets follow; it is removed. */
-  merge(planId: string, pointId: string, otherId: string, actor: Actor): Promise<WorkPointEntity> {
+  merge(planId: string, pointId: string, otherId: string, actor: Actor): Promise<PlanPointView> {
     if (pointId === otherId)
       throw new DomainException(ErrorCode.InvalidInput, 'pointId: 不能与自身合并');
     return this.inDraft(planId, actor, async (tx, audit) => {
@@ -151,7 +159,7 @@ export class PlanDraftsService {
       await this.resequence(tx, planId);
       const after = await this.point(tx, planId, pointId);
       await audit({ op: 'merge', before, after: snapshot(after) }, pointId);
-      return after;
+      return toPlanPointView(after);
     });
   }
 
@@ -161,7 +169,7 @@ export class PlanDraftsService {
     pointId: string,
     atSentence: number,
     actor: Actor,
-  ): Promise<WorkPointEntity[]> {
+  ): Promise<PlanPointView[]> {
     return this.inDraft(planId, actor, async (tx, audit) => {
       const point = await this.point(tx, planId, pointId);
       const parts = sentences(point.text);
@@ -193,12 +201,17 @@ export class PlanDraftsService {
         await this.point(tx, planId, created.id),
       ];
       await audit({ op: 'split', before, after: result.map(snapshot) }, pointId);
-      return result;
+      return result.map(toPlanPointView);
     });
   }
 
   /** Renames a chapter or section heading. */
-  renameNode(planId: string, nodeId: string, title: string, actor: Actor): Promise<PlanNodeEntity> {
+  renameNode(
+    planId: string,
+    nodeId: string,
+    title: string,
+    actor: Actor,
+  ): Promise<PlanHeadingView> {
     return this.inDraft(planId, actor, async (tx, audit) => {
       await this.node(tx, planId, nodeId);
       const node = await tx.findOneByOrFail(PlanNodeEntity, { id: nodeId });
@@ -206,12 +219,12 @@ export class PlanDraftsService {
       node.title = title;
       await tx.save(node);
       await audit({ op: 'rename_node', nodeId, before, after: title }, null);
-      return node;
+      return toPlanHeadingView(node);
     });
   }
 
   /** Takes every suggested lead (and co-departments) where the coordinator has set none. */
-  applySuggestions(planId: string, actor: Actor): Promise<{ applied: number }> {
+  applySuggestions(planId: string, actor: Actor): Promise<AppliedSuggestionsView> {
     return this.inDraft(planId, actor, async (tx, audit) => {
       const points = await tx.find(WorkPointEntity, {
         where: { planId },

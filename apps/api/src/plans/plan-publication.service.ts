@@ -6,6 +6,7 @@ import {
   WORK_POINT_WORKFLOW_TYPE,
   workPointWorkflowId,
   type Actor,
+  type PublishResult,
   type WorkPointInput,
 } from '@workpoints/contracts';
 import { PlanEntity, WorkPointEntity } from '@workpoints/persistence';
@@ -19,13 +20,6 @@ import { PlansService } from './plans.service';
 
 /** How many workflow starts are in flight at once while publishing. */
 const START_CONCURRENCY = 64;
-
-export interface PublishResult {
-  planId: string;
-  points: number;
-  started: number;
-  alreadyRunning: number;
-}
 
 /**
  * Publishing turns every point of a draft plan into a running workflow. The plan is marked

@@ -9,9 +9,22 @@ import {
   Patch,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
-import type { PlanEntity, PlanNodeEntity, WorkPointEntity } from '@workpoints/persistence';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  Actor,
+  AppliedSuggestionsView,
+  PlanHeadingView,
+  PlanPointView,
+  PlanSummaryView,
+  PlanView,
+  PublishResult,
+} from '@workpoints/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CreatePlanDto, PublishPlanDto } from './dto/create-plan.dto';
 import {
@@ -22,9 +35,17 @@ import {
   RenameNodeDto,
   SplitPointDto,
 } from './dto/edit-draft.dto';
+import {
+  AppliedSuggestionsResponse,
+  PlanHeadingResponse,
+  PlanPointResponse,
+  PlanResponse,
+  PlanSummaryResponse,
+  PublishResultResponse,
+} from './dto/plan.responses';
 import { PlanDraftsService } from './plan-drafts.service';
-import { PlanPublicationService, type PublishResult } from './plan-publication.service';
-import { type PlanView, PlansService } from './plans.service';
+import { PlanPublicationService } from './plan-publication.service';
+import { PlansService } from './plans.service';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -38,19 +59,22 @@ export class PlansController {
 
   @Get()
   @ApiOperation({ summary: '计划列表' })
-  list(): Promise<PlanEntity[]> {
+  @ApiOkResponse({ type: [PlanSummaryResponse] })
+  list(): Promise<PlanSummaryView[]> {
     return this.plans.list();
   }
 
   @Post()
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '由 JSON 树创建计划草稿（章、节、要点）' })
+  @ApiCreatedResponse({ type: PlanResponse })
   create(@Body() body: CreatePlanDto, @CurrentActor() actor: Actor): Promise<PlanView> {
     return this.plans.create(body, actor);
   }
 
   @Get(':planId')
   @ApiOperation({ summary: '计划详情（树与要点）' })
+  @ApiOkResponse({ type: PlanResponse })
   get(@Param('planId', ParseUUIDPipe) planId: string): Promise<PlanView> {
     return this.plans.get(planId);
   }
@@ -58,6 +82,7 @@ export class PlansController {
   @Patch(':planId')
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '修改草稿计划：全计划的督办规则（仅草稿）' })
+  @ApiOkResponse({ type: PlanResponse })
   async editPlan(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Body() body: EditPlanDto,
@@ -72,23 +97,25 @@ export class PlansController {
   @ApiOperation({
     summary: '修改草稿要点：交办信息、标题、正文、序号、章节、目标、时限、督办规则（仅草稿）',
   })
+  @ApiOkResponse({ type: PlanPointResponse })
   edit(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Param('pointId', ParseUUIDPipe) pointId: string,
     @Body() body: EditPointDto,
     @CurrentActor() actor: Actor,
-  ): Promise<WorkPointEntity> {
+  ): Promise<PlanPointView> {
     return this.drafts.edit(planId, pointId, body, actor);
   }
 
   @Post(':planId/points')
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '新增要点（仅草稿）' })
+  @ApiCreatedResponse({ type: PlanPointResponse })
   add(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Body() body: AddPointDto,
     @CurrentActor() actor: Actor,
-  ): Promise<WorkPointEntity> {
+  ): Promise<PlanPointView> {
     return this.drafts.add(planId, body, actor);
   }
 
@@ -108,12 +135,13 @@ export class PlansController {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '把另一个要点并入本要点（仅草稿）' })
+  @ApiOkResponse({ type: PlanPointResponse })
   merge(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Param('pointId', ParseUUIDPipe) pointId: string,
     @Body() body: MergePointDto,
     @CurrentActor() actor: Actor,
-  ): Promise<WorkPointEntity> {
+  ): Promise<PlanPointView> {
     return this.drafts.merge(planId, pointId, body.pointId, actor);
   }
 
@@ -121,24 +149,26 @@ export class PlansController {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '从某一句起拆出新要点（仅草稿）' })
+  @ApiOkResponse({ type: [PlanPointResponse], description: '原要点与拆出的新要点' })
   split(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Param('pointId', ParseUUIDPipe) pointId: string,
     @Body() body: SplitPointDto,
     @CurrentActor() actor: Actor,
-  ): Promise<WorkPointEntity[]> {
+  ): Promise<PlanPointView[]> {
     return this.drafts.split(planId, pointId, body.atSentence, actor);
   }
 
   @Patch(':planId/nodes/:nodeId')
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '修改章节标题（仅草稿）' })
+  @ApiOkResponse({ type: PlanHeadingResponse })
   renameNode(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Param('nodeId', ParseUUIDPipe) nodeId: string,
     @Body() body: RenameNodeDto,
     @CurrentActor() actor: Actor,
-  ): Promise<PlanNodeEntity> {
+  ): Promise<PlanHeadingView> {
     return this.drafts.renameNode(planId, nodeId, body.title, actor);
   }
 
@@ -146,10 +176,11 @@ export class PlansController {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '采纳导入时建议的牵头和配合单位（只填尚未指定的）' })
+  @ApiOkResponse({ type: AppliedSuggestionsResponse })
   applySuggestions(
     @Param('planId', ParseUUIDPipe) planId: string,
     @CurrentActor() actor: Actor,
-  ): Promise<{ applied: number }> {
+  ): Promise<AppliedSuggestionsView> {
     return this.drafts.applySuggestions(planId, actor);
   }
 
@@ -157,6 +188,7 @@ export class PlansController {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '发布：每个要点启动一个工作流（重复发布只补启动缺失的）' })
+  @ApiOkResponse({ type: PublishResultResponse })
   publish(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Body() body: PublishPlanDto,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Actor, type PointPolicy } from '@workpoints/contracts';
+import { ErrorCode, type Actor, type PlanSummaryView, type PlanView } from '@workpoints/contracts';
 import {
   assignmentProblems,
   policyProblems,
@@ -20,33 +20,7 @@ import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
 import { UsersService } from '../users/users.service';
 import type { CreatePlanDto, PointDraftDto } from './dto/create-plan.dto';
-
-export interface PlanNodeView {
-  id: string;
-  kind: string;
-  label: string;
-  title: string;
-  children: PlanNodeView[];
-  pointIds: string[];
-}
-
-export interface PlanView {
-  id: string;
-  title: string;
-  year: number;
-  status: string;
-  publishedAt: Date | null;
-  /** The policy the plan's points are chased by, unless a point sets its own fields. */
-  policy: PointPolicy;
-  /** The plan's own policy fields over the defaults (what PATCH /plans/{id} edits). */
-  ownPolicy: Partial<PointPolicy> | null;
-  /** The year's headline targets (from an import's preamble). */
-  targets: Record<string, unknown>[];
-  /** What the importer was unsure of, and years whose holidays the calendar does not know yet. */
-  warnings: string[];
-  nodes: PlanNodeView[];
-  points: WorkPointEntity[];
-}
+import { toPlanPointView, toPlanSummaryView, toPlanTree } from './plan.mapper';
 
 interface FlatPoint {
   draft: PointDraftDto;
@@ -62,8 +36,11 @@ export class PlansService {
     private readonly calendar: CalendarService,
   ) {}
 
-  list(): Promise<PlanEntity[]> {
-    return this.dataSource.getRepository(PlanEntity).find({ order: { createdAt: 'DESC' } });
+  async list(): Promise<PlanSummaryView[]> {
+    const plans = await this.dataSource
+      .getRepository(PlanEntity)
+      .find({ order: { createdAt: 'DESC' } });
+    return plans.map(toPlanSummaryView);
   }
 
   /** Creates a draft plan from a JSON tree of chapters, sections and points. */
@@ -163,31 +140,19 @@ export class PlansService {
       relations: { coDepartments: true },
       order: { number: 'ASC' },
     });
-    const views = new Map<string, PlanNodeView>(
-      nodes.map((n) => [
-        n.id,
-        { id: n.id, kind: n.kind, label: n.label, title: n.title, children: [], pointIds: [] },
-      ]),
-    );
-    const roots: PlanNodeView[] = [];
-    for (const n of nodes) {
-      const view = views.get(n.id) as PlanNodeView;
-      const parent = n.parentId ? views.get(n.parentId) : undefined;
-      (parent ? parent.children : roots).push(view);
-    }
-    for (const p of points) if (p.nodeId) views.get(p.nodeId)?.pointIds.push(p.id);
+    const summary = toPlanSummaryView(plan);
     return {
-      id: plan.id,
-      title: plan.title,
-      year: plan.year,
-      status: plan.status,
-      publishedAt: plan.publishedAt,
+      id: summary.id,
+      title: summary.title,
+      year: summary.year,
+      status: summary.status,
+      publishedAt: summary.publishedAt,
       policy: resolvePolicy(plan.policy),
       ownPolicy: plan.policy,
-      targets: plan.targets,
+      targets: summary.targets,
       warnings: [...plan.warnings, ...(await this.calendarWarnings(points))],
-      nodes: roots,
-      points,
+      nodes: toPlanTree(nodes, points),
+      points: points.map(toPlanPointView),
     };
   }
 

@@ -26,12 +26,11 @@ import {
   type Actor,
   type PointAction,
   type PointContext,
+  type PointStateView,
   type TargetActual,
   type WorkPointState,
 } from '@workpoints/contracts';
 import {
-  RISK_LABELS,
-  STATUS_LABELS,
   cancelProblems,
   changeDeadlineProblems,
   changePolicyProblems,
@@ -74,14 +73,10 @@ import type {
   SubmitCompletionDto,
   TargetActualDto,
 } from './dto/point-actions.dto';
+import { toPointStateView } from './point.mapper';
 import { PointsService, partiesOf } from './points.service';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
-
-export interface PointStateView extends WorkPointState {
-  statusLabel: string;
-  riskLabel: string;
-}
 
 /**
  * Human actions on a point. The API refuses early what it can see is wrong (remit, turn),
@@ -361,7 +356,7 @@ export class PointActionsService {
   async state(pointId: string, actor: Actor): Promise<PointStateView> {
     const point = await this.points.require(pointId, actor);
     const handle = await this.handle(point);
-    return view(await this.call(() => handle.query(getStateQuery)));
+    return toPointStateView(await this.call(() => handle.query(getStateQuery)));
   }
 
   /**
@@ -409,7 +404,7 @@ export class PointActionsService {
         `请求编号 ${requestId} 已用于“${recorded}”操作`,
       );
     }
-    return view(await this.call(() => send(handle)));
+    return toPointStateView(await this.call(() => send(handle)));
   }
 
   private async handle(point: WorkPointEntity) {
@@ -476,8 +471,4 @@ function contextOf(point: WorkPointEntity): PointContext {
     deadlinePassed: deadline !== null && deadlinePassed(deadline, Date.now()),
     extensionPending: point.pendingExtension !== null,
   };
-}
-
-function view(state: WorkPointState): PointStateView {
-  return { ...state, statusLabel: STATUS_LABELS[state.status], riskLabel: RISK_LABELS[state.risk] };
 }

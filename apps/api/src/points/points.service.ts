@@ -3,23 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   type Actor,
-  type NoticeKind,
-  type NoticeRecipient,
-  type PendingExtension,
-  type PointChanges,
+  type PointDetail,
+  type PointPage,
   type PointParties,
   type PointPolicy,
+  type Target,
 } from '@workpoints/contracts';
-import {
-  NOTICE_LABELS,
-  RECIPIENT_LABELS,
-  RISK_LABELS,
-  STATUS_LABELS,
-  canViewPoint,
-  resolvePolicy,
-  timelineLabel,
-} from '@workpoints/domain';
-import type { Target } from '@workpoints/plan-parser';
+import { canViewPoint, resolvePolicy } from '@workpoints/domain';
 import {
   AuditEventEntity,
   PlanEntity,
@@ -30,93 +20,24 @@ import {
   WorkPointEntity,
 } from '@workpoints/persistence';
 import { DataSource } from 'typeorm';
-import { type AttachmentRef, attachmentsByRequest } from '../attachments/attachment-links';
+import { attachmentsByRequest } from '../attachments/attachment-links';
 import { DomainException } from '../common/domain.exception';
 import type { ListPointsQuery } from './dto/point-actions.dto';
-
-export interface PointSummary {
-  id: string;
-  planId: string;
-  number: number;
-  title: string;
-  leadDepartmentId: string | null;
-  coDepartmentIds: string[];
-  deadline: string | null;
-  /** The deadline moved to a working day, as the workflow chases it; null for a draft. */
-  effectiveDeadline: string | null;
-  supervisorId: string | null;
-  status: string;
-  statusLabel: string;
-  risk: string;
-  riskLabel: string;
-  overdue: boolean;
-  workflowId: string | null;
-}
-
-export interface TimelineEntry {
-  event: string;
-  label: string;
-  actor: { id: string; name: string | null } | null;
-  from: string | null;
-  to: string | null;
-  comment: string | null;
-  /** What the action changed besides status: deadline, parties, policy, extension, suspension. */
-  changes: PointChanges | null;
-  at: Date;
-}
-
-/** A notice (提醒 / 催办 / 督办) the point's workflow sent, one row per recipient. */
-export interface NoticeView {
-  kind: string;
-  label: string;
-  /** The day it is about (acknowledgement, report or deadline). */
-  dueDate: string;
-  /** The day it was sent, Asia/Shanghai. */
-  noticeDate: string;
-  recipient: string;
-  recipientLabel: string;
-  departmentId: string | null;
-  userId: string | null;
-  deliveredAt: Date | null;
-}
-
-/** A report as the point's detail shows it: the row, and the attachments (附件) sent with it. */
-export type ReportView = ProgressReportEntity & { attachments: AttachmentRef[] };
-
-/** One of the point's quantitative targets, with its latest actual (实际值), if any. */
-export interface PointTargetView extends Target {
-  /** Position in the point's targets, which actuals are reported against. */
-  index: number;
-  /** The latest reported actual; `recordedAt` is its report's (workflow) time. */
-  actual: { value: number; recordedAt: Date } | null;
-}
-
-export interface PointDetail extends PointSummary {
-  text: string;
-  /** Suspended (暂停) by the coordinator. */
-  suspended: boolean;
-  /** The extension request waiting for the supervisor, if any. */
-  pendingExtension: PendingExtension | null;
-  /** The policy the point is chased by (defaults, the plan's fields, the point's own). */
-  policy: PointPolicy;
-  timeline: TimelineEntry[];
-  /**
-   * Progress reports, completions and co-departments' contributions (`attachedToId`: the report
-   * it went with), each with the attachments sent with it.
-   */
-  reports: ReportView[];
-  signOffs: SignOffEntity[];
-  notices: NoticeView[];
-  /** Quantitative targets (目标 / 指标) with their latest actuals. */
-  targets: PointTargetView[];
-}
+import {
+  toNoticeView,
+  toPointSummary,
+  toPointTargetView,
+  toReportView,
+  toSignOffView,
+  toTimelineEntry,
+} from './point.mapper';
 
 /** Reads of points come from the read model, scoped to what the actor may see. */
 @Injectable()
 export class PointsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(actor: Actor, q: ListPointsQuery): Promise<{ total: number; items: PointSummary[] }> {
+  async list(actor: Actor, q: ListPointsQuery): Promise<PointPage> {
     const qb = this.dataSource
       .getRepository(WorkPointEntity)
       .createQueryBuilder('p')
@@ -149,7 +70,7 @@ export class PointsService {
     if (q.departmentId)
       qb.andWhere(`(p.leadDepartmentId = :dept OR ${coOf('dept')})`, { dept: q.departmentId });
     const [rows, total] = await qb.skip(q.offset).take(q.limit).getManyAndCount();
-    return { total, items: rows.map(summarise) };
+    return { total, items: rows.map(toPointSummary) };
   }
 
   /** The point, checked against the actor's remit. */
@@ -185,41 +106,18 @@ export class PointsService {
         this.latestActuals(pointId),
       ]);
     return {
-      ...summarise(point),
+      ...toPointSummary(point),
       text: point.text,
       suspended: point.suspended,
       pendingExtension: point.pendingExtension,
       policy: resolvePolicy(planPolicy, point.policy),
-      timeline: events.map((e) => ({
-        event: e.event,
-        label: timelineLabel(e.event, e.fromStatus, e.after),
-        actor: e.actorId ? { id: e.actorId, name: e.actorName } : null,
-        from: e.fromStatus,
-        to: e.toStatus,
-        comment: e.comment,
-        changes: (e.after?.['changes'] as PointChanges | undefined) ?? null,
-        at: e.at,
-      })),
-      reports: reports.map((r) =>
-        Object.assign(r, { attachments: attachments.get(r.requestId) ?? [] }),
+      timeline: events.map(toTimelineEntry),
+      reports: reports.map((r) => toReportView(r, attachments.get(r.requestId) ?? [])),
+      signOffs: signOffs.map(toSignOffView),
+      notices: notices.map(toNoticeView),
+      targets: (point.targets as unknown as Target[]).map((t, index) =>
+        toPointTargetView(t, index, actuals.get(index)),
       ),
-      signOffs,
-      notices: notices.map((n) => ({
-        kind: n.kind,
-        label: NOTICE_LABELS[n.kind as NoticeKind] ?? n.kind,
-        dueDate: n.dueDate,
-        noticeDate: n.noticeDate,
-        recipient: n.recipient,
-        recipientLabel: RECIPIENT_LABELS[n.recipient as NoticeRecipient] ?? n.recipient,
-        departmentId: n.departmentId,
-        userId: n.userId,
-        deliveredAt: n.deliveredAt,
-      })),
-      targets: (point.targets as unknown as Target[]).map((t, index) => ({
-        ...t,
-        index,
-        actual: actuals.get(index) ?? null,
-      })),
     };
   }
 
@@ -264,25 +162,5 @@ export function partiesOf(point: WorkPointEntity): PointParties {
     leadDepartmentId: point.leadDepartmentId ?? '',
     coDepartmentIds: (point.coDepartments ?? []).map((d) => d.id),
     supervisorId: point.supervisorId ?? '',
-  };
-}
-
-export function summarise(p: WorkPointEntity): PointSummary {
-  return {
-    id: p.id,
-    planId: p.planId,
-    number: p.number,
-    title: p.title,
-    leadDepartmentId: p.leadDepartmentId,
-    coDepartmentIds: (p.coDepartments ?? []).map((d) => d.id),
-    deadline: p.deadline,
-    effectiveDeadline: p.effectiveDeadline,
-    supervisorId: p.supervisorId,
-    status: p.status,
-    statusLabel: STATUS_LABELS[p.status],
-    risk: p.risk,
-    riskLabel: RISK_LABELS[p.risk],
-    overdue: p.overdue,
-    workflowId: p.workflowId,
   };
 }

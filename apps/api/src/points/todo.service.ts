@@ -1,28 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Actor } from '@workpoints/contracts';
+import type { Actor, PointSummary, ReportDue, TodoView } from '@workpoints/contracts';
 import { WorkPointEntity } from '@workpoints/persistence';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { type PointSummary, summarise } from './points.service';
-
-/** A point waiting for a report, with the day the report was (or is) due. */
-export type ReportDue = PointSummary & { reportDue: string };
-
-/** What needs the user now (待办), by kind; each list holds only points in the user's remit. */
-export interface TodoView {
-  /** Assigned to the user's department, not yet acknowledged (待签收). */
-  toAcknowledge: PointSummary[];
-  /** Reminded of a report (or told it was missed) and not reported since (待报送). */
-  reportsDue: ReportDue[];
-  /** Returned by a head or supervisor, to be done again (被退回). */
-  returned: PointSummary[];
-  /** Completions waiting for this head's or supervisor's sign-off (待审核). */
-  approvals: PointSummary[];
-  /** Extension requests waiting for this supervisor (待审批延期). */
-  extensions: PointSummary[];
-  /** Overdue and open: the department's, the supervisor's, or every one for coordinators (已逾期). */
-  overdue: PointSummary[];
-}
+import { toPointSummary } from './point.mapper';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 const OPEN = `p.status NOT IN ('draft', 'completed', 'cancelled')`;
@@ -88,7 +69,7 @@ export class TodoService {
       .orderBy('p.deadline', 'ASC', 'NULLS LAST')
       .addOrderBy('p.number', 'ASC')
       .take(200);
-    return (await where(qb).getMany()).map(summarise);
+    return (await where(qb).getMany()).map(toPointSummary);
   }
 
   /** The report reminders (提醒 / 未按时报送) sent since the department's last progress report. */

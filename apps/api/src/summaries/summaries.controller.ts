@@ -1,10 +1,17 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor, ExportAccepted } from '@workpoints/contracts';
 import { DOCX_CONTENT_TYPE } from '@workpoints/reports';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import type { ExportAccepted } from '../exports/exports.service';
+import { ExportAcceptedResponse } from '../exports/exports.responses';
 import { fileOrAccepted } from '../exports/report-download';
 import { SummariesService } from './summaries.service';
 import { SummaryQuery } from './summary.dto';
@@ -22,6 +29,8 @@ export class SummariesController {
     summary:
       '下载上半年或年度工作总结初稿（Word）：总体情况、分章节推进情况、存在的问题、下一步工作重点；处室负责人只能下载本单位牵头的要点；所选要点超过 EXPORT_INLINE_LIMIT 项时转为后台导出（202，附 statusUrl）',
   })
+  @ApiOkResponse({ description: '工作总结（Word）' })
+  @ApiAcceptedResponse({ type: ExportAcceptedResponse, description: '已转为后台导出' })
   async summary(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Query() query: SummaryQuery,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@workpoints/contracts';
+import type { Actor, ExportAccepted } from '@workpoints/contracts';
 import type { ReportFile } from '@workpoints/reports';
 import { scopedFilters } from '../dashboard/dashboard.service';
-import { type ExportAccepted, ExportsService } from '../exports/exports.service';
+import { ExportsService } from '../exports/exports.service';
 import type { SummaryQuery } from './summary.dto';
 
 /**

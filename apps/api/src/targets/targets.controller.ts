@@ -1,11 +1,17 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@workpoints/contracts';
-import type { TargetProgress } from '@workpoints/reports';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor, PointTargets, TargetProgress } from '@workpoints/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { DashboardQuery } from '../dashboard/dashboard.dto';
 import { AddTargetDto } from './targets.dto';
-import { type PointTargets, TargetsService } from './targets.service';
+import { PointTargetsResponse, TargetProgressResponse } from './targets.responses';
+import { TargetsService } from './targets.service';
 
 @ApiTags('targets')
 @ApiBearerAuth()
@@ -19,6 +25,7 @@ export class TargetsController {
     summary:
       '量化目标完成情况：每项目标的目标值、最新实际值及日期、是否达标和全年走势，另附合计；筛选条件与督办看板相同',
   })
+  @ApiOkResponse({ type: TargetProgressResponse })
   progress(
     @Param('planId', ParseUUIDPipe) planId: string,
     @Query() query: DashboardQuery,
@@ -32,6 +39,7 @@ export class TargetsController {
   @ApiOperation({
     summary: '为要点手工添加量化目标（督办员；草稿或已发布的要点，追加在已有目标之后）',
   })
+  @ApiCreatedResponse({ type: PointTargetsResponse })
   add(
     @Param('pointId', ParseUUIDPipe) pointId: string,
     @Body() body: AddTargetDto,

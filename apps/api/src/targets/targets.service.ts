@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Actor } from '@workpoints/contracts';
+import {
+  ErrorCode,
+  type Actor,
+  type PointTargets,
+  type Target,
+  type TargetProgress,
+} from '@workpoints/contracts';
 import { STATUS_LABELS, targetProblems } from '@workpoints/domain';
-import type { Target } from '@workpoints/plan-parser';
 import { AuditEventEntity, PlanEntity, WorkPointEntity } from '@workpoints/persistence';
-import { pointFilter, targetProgress, type TargetProgress } from '@workpoints/reports';
+import { pointFilter, targetProgress } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import type { DashboardQuery } from '../dashboard/dashboard.dto';
@@ -13,14 +18,6 @@ import type { AddTargetDto } from './targets.dto';
 
 /** The audit event of a target added by hand. */
 const TARGET_ADDED = 'target_added' satisfies AuditEventEntity['event'];
-
-export interface PointTargets {
-  pointId: string;
-  /** The same request id came before: nothing new was added. */
-  repeated: boolean;
-  /** The point's targets; `index` is what departments report actuals against. */
-  targets: (Target & { index: number })[];
-}
 
 /**
  * Quantitative targets (目标 / 指标): their progress across a plan, read as the dashboard reads

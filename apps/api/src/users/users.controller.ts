@@ -1,8 +1,15 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { UserEntity } from '@workpoints/persistence';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { UserView } from '@workpoints/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { CreateUserDto, ListUsersQuery } from './dto/create-user.dto';
+import { UserResponse } from './dto/user.responses';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -14,14 +21,16 @@ export class UsersController {
   @Get()
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: '用户列表（可按单位、角色筛选）' })
-  list(@Query() query: ListUsersQuery): Promise<UserEntity[]> {
+  @ApiOkResponse({ type: [UserResponse] })
+  list(@Query() query: ListUsersQuery): Promise<UserView[]> {
     return this.users.list(query);
   }
 
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: '新增用户（管理员）' })
-  create(@Body() body: CreateUserDto): Promise<UserEntity> {
+  @ApiCreatedResponse({ type: UserResponse })
+  create(@Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(body);
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode } from '@workpoints/contracts';
+import { ErrorCode, type UserView } from '@workpoints/contracts';
 import { UserEntity } from '@workpoints/persistence';
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
 import type { CreateUserDto, ListUsersQuery } from './dto/create-user.dto';
+import { toUserView } from './user.mapper';
 
 @Injectable()
 export class UsersService {
@@ -15,14 +16,14 @@ export class UsersService {
     private readonly departments: DepartmentsService,
   ) {}
 
-  list(query: ListUsersQuery): Promise<UserEntity[]> {
+  async list(query: ListUsersQuery): Promise<UserView[]> {
     const qb = this.users.createQueryBuilder('u').orderBy('u.username', 'ASC');
     if (query.departmentId) qb.andWhere('u.departmentId = :d', { d: query.departmentId });
     if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
-    return qb.getMany();
+    return (await qb.getMany()).map(toUserView);
   }
 
-  async create(dto: CreateUserDto): Promise<UserEntity> {
+  async create(dto: CreateUserDto): Promise<UserView> {
     if (await this.users.existsBy({ username: dto.username }))
       throw new DomainException(ErrorCode.InvalidInput, `username: 用户名 ${dto.username} 已存在`);
     if (dto.departmentId) await this.departments.requireAll([dto.departmentId], 'departmentId');
@@ -35,7 +36,7 @@ export class UsersService {
         roles: dto.roles,
       }),
     );
-    return this.users.findOneByOrFail({ id: saved.id });
+    return toUserView(await this.users.findOneByOrFail({ id: saved.id }));
   }
 
   /** The user must exist and hold the role; used for a point's supervisor. */

@@ -1231,6 +1231,47 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        PlanImportStatus: "queued" | "running" | "succeeded" | "failed";
+        /** @enum {string} */
+        PlanPart: "plan" | "review" | "problems";
+        /** @description 总结中不跟踪的部分（回顾、问题） */
+        UntrackedItem: {
+            part: components["schemas"]["PlanPart"];
+            label: string;
+            chapter: string | null;
+            section: string | null;
+            title: string;
+        };
+        /** @description 一次导入：文件、解析进度与结果 */
+        Import: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @example docx */
+            format: string | null;
+            sizeBytes: number;
+            status: components["schemas"]["PlanImportStatus"];
+            /** @description 0–100 */
+            progress: number;
+            error: string | null;
+            /**
+             * Format: uuid
+             * @description 解析成的计划草稿
+             */
+            planId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description 解析时不确定之处 */
+            warnings?: string[];
+            /** @description 各部分的条数（plan、review、problems） */
+            parts?: {
+                [key: string]: number;
+            };
+            untracked?: components["schemas"]["UntrackedItem"][];
+        };
         ImportTextDto: {
             /**
              * @description 计划年度（优先于文件中写明的年度；都没有时用当年）
@@ -1244,6 +1285,39 @@ export interface components {
              * @example 2026年工作要点
              */
             name?: string;
+        };
+        /** @enum {string} */
+        CalendarOverrideKind: "holiday" | "workday" | "weekends-only";
+        /** @description 工作日历的一条调整记录 */
+        CalendarOverride: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CalendarOverrideKind"];
+            /**
+             * Format: date
+             * @description holiday / workday 的日期
+             * @example 2026-06-30
+             */
+            date: string | null;
+            year: number;
+            note: string | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description 某年的工作日历 */
+        CalendarYear: {
+            year: number;
+            /** @description 是否已知该年的节假日安排 */
+            known: boolean;
+            /** @enum {string} */
+            source: "package" | "overrides" | "weekends-only" | "unknown";
+            /** @description 周一至周五的节假日 */
+            holidays: string[];
+            /** @description 调休上班的周末 */
+            workdays: string[];
+            overrides: components["schemas"]["CalendarOverride"][];
         };
         CreateOverrideDto: {
             /**
@@ -1264,6 +1338,17 @@ export interface components {
             /** @example 国庆节 */
             note?: string;
         };
+        /** @description 建议牵头或配合单位的关键词规则 */
+        KeywordRule: {
+            /** Format: uuid */
+            id: string;
+            /** @example 商标 */
+            keyword: string;
+            /** Format: uuid */
+            departmentId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CreateRuleDto: {
             /**
              * @description 出现在要点中的关键词
@@ -1278,6 +1363,57 @@ export interface components {
             username: string;
             password: string;
         };
+        /** @enum {string} */
+        Role: "admin" | "coordinator" | "staff" | "head" | "supervisor";
+        /** @description 当前用户：编号、姓名、单位与角色 */
+        Actor: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            roles: components["schemas"]["Role"][];
+        };
+        /** @description 登录结果：访问令牌与当前用户 */
+        Login: {
+            /** @description 访问令牌（Authorization: Bearer …） */
+            accessToken: string;
+            user: components["schemas"]["Actor"];
+        };
+        /**
+         * @description bureau：局；division：处室
+         * @enum {string}
+         */
+        DepartmentKind: "bureau" | "division";
+        /** @description 单位 */
+        Department: {
+            /** Format: uuid */
+            id: string;
+            /** @example bgs */
+            code: string;
+            /** @example 办公室 */
+            name: string;
+            /** @description bureau：局；division：处室 */
+            kind: components["schemas"]["DepartmentKind"];
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description 同级排序 */
+            position: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description 单位树的一个节点 */
+        DepartmentNode: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** @description bureau：局；division：处室 */
+            kind: components["schemas"]["DepartmentKind"];
+            /** Format: uuid */
+            parentId: string | null;
+            children: components["schemas"]["DepartmentNode"][];
+        };
         CreateDepartmentDto: {
             /**
              * @description 单位代码（小写字母、数字、连字符）
@@ -1289,6 +1425,25 @@ export interface components {
             /** @description 上级单位 */
             parentId?: string;
         };
+        /** @description 用户（不含密码） */
+        User: {
+            /** Format: uuid */
+            id: string;
+            /** @example zhangsan */
+            username: string;
+            /** @example 张三 */
+            displayName: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            roles: components["schemas"]["Role"][];
+            active: boolean;
+            /** @description 通知邮箱 */
+            email: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CreateUserDto: {
             /** @example zlglc.staff2 */
             username: string;
@@ -1297,6 +1452,78 @@ export interface components {
             password: string;
             departmentId?: string;
             roles: ("admin" | "coordinator" | "staff" | "head" | "supervisor")[];
+        };
+        /** @enum {string} */
+        PlanStatus: "draft" | "published";
+        /** @enum {string} */
+        ReportCadence: "monthly" | "quarterly" | "once" | "none";
+        /** @enum {string} */
+        NonWorkdayRule: "previous" | "next";
+        /** @description 计划或要点自己设置的督办规则字段（其余沿用上一层） */
+        PointPolicyFields: {
+            acknowledgeWithinWorkdays?: number;
+            /** @example 09:00 */
+            reminderTime?: string;
+            reportCadence?: components["schemas"]["ReportCadence"];
+            reportDay?: number;
+            /** Format: date */
+            reportOnceDate?: string | null;
+            reportReminderWorkdaysBefore?: number;
+            deadlineReminderWorkdaysBefore?: number[];
+            escalateToSupervisorAfterWorkdays?: number;
+            escalateToCoordinatorEveryWorkdays?: number;
+            nonWorkdayRule?: components["schemas"]["NonWorkdayRule"];
+            yellowWithinWorkdays?: number;
+        };
+        /** @description 计划自己设置的计分规则字段 */
+        ScoreRuleFields: {
+            base?: number;
+            onTimeReport?: number;
+            missedReport?: number;
+            onTimeCompletion?: number;
+            lateCompletion?: number;
+            overdueWorkday?: number;
+            overdueWorkdayCap?: number;
+            return?: number;
+        };
+        /** @enum {string} */
+        Comparator: ">=" | ">" | "=" | "<=" | "<" | "~" | "range";
+        /** @description 量化目标（目标 / 指标） */
+        Target: {
+            /** @example 增长20%以上 */
+            text: string;
+            value: number;
+            /** @description 区间目标的上限 */
+            valueMax?: number;
+            /** @example % */
+            unit: string;
+            comparator: components["schemas"]["Comparator"];
+            /** @description 力争目标 */
+            aspirational?: boolean;
+        };
+        /** @description 计划列表中的一项 */
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @example 2026 */
+            year: number;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: uuid */
+            createdById: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description 计划自己的督办规则字段 */
+            policy: components["schemas"]["PointPolicyFields"] | null;
+            /** @description 计划自己的计分规则字段 */
+            scoreRules: components["schemas"]["ScoreRuleFields"] | null;
+            /** @description 全年总体目标（导入时从前言识别） */
+            targets: components["schemas"]["Target"][];
+            warnings: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         PointDraftDto: {
             /**
@@ -1343,6 +1570,149 @@ export interface components {
             /** @description 不属于任何章的要点 */
             points?: components["schemas"]["PointDraftDto"][];
         };
+        /** @description 督办规则：签收、报送周期、提醒与逾期提请（工作日） */
+        PointPolicy: {
+            /** @description 发布后几个工作日内签收 */
+            acknowledgeWithinWorkdays: number;
+            /**
+             * @description 提醒时刻 HH:MM（北京时间）
+             * @example 09:00
+             */
+            reminderTime: string;
+            reportCadence: components["schemas"]["ReportCadence"];
+            /** @description 每月（季度末月）几日前报送 */
+            reportDay: number;
+            /**
+             * Format: date
+             * @description 只报送一次时的日期
+             * @example 2026-06-30
+             */
+            reportOnceDate: string | null;
+            /** @description 报送日前几个工作日提醒 */
+            reportReminderWorkdaysBefore: number;
+            /** @description 到期前几个工作日提醒 */
+            deadlineReminderWorkdaysBefore: number[];
+            /** @description 逾期后几个工作日提请分管领导 */
+            escalateToSupervisorAfterWorkdays: number;
+            /** @description 此后每几个工作日提请督办员 */
+            escalateToCoordinatorEveryWorkdays: number;
+            nonWorkdayRule: components["schemas"]["NonWorkdayRule"];
+            /** @description 到期前几个工作日起亮黄灯 */
+            yellowWithinWorkdays: number;
+        };
+        /**
+         * @description chapter：一、；section：（一）
+         * @enum {string}
+         */
+        PlanNodeKind: "chapter" | "section";
+        /** @description 计划的章或节，及其下的章节和要点 */
+        PlanNode: {
+            /** Format: uuid */
+            id: string;
+            /** @description chapter：一、；section：（一） */
+            kind: components["schemas"]["PlanNodeKind"];
+            /** @example 一 */
+            label: string;
+            title: string;
+            children: components["schemas"]["PlanNode"][];
+            pointIds: string[];
+        };
+        /** @enum {string} */
+        PointStatus: "draft" | "assigned" | "acknowledged" | "in_progress" | "submitted" | "head_approved" | "completed" | "cancelled";
+        /** @enum {string} */
+        RiskColour: "green" | "yellow" | "red";
+        /** @description 待分管领导审批的延期申请 */
+        PendingExtension: {
+            requestId: string;
+            /** Format: uuid */
+            requestedBy: string;
+            requestedByName: string;
+            /**
+             * Format: date
+             * @description 申请延至
+             * @example 2026-06-30
+             */
+            deadline: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        DepartmentSuggestion: {
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** @example 关键词“商标” */
+            reason: string;
+        };
+        /** @description 导入时建议的牵头和配合单位 */
+        DepartmentSuggestions: {
+            lead: components["schemas"]["DepartmentSuggestion"] | null;
+            co: components["schemas"]["DepartmentSuggestion"][];
+        };
+        /** @description 计划中的要点（草稿可编辑；发布后随工作流变化） */
+        PlanPoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description 所属章或节
+             */
+            nodeId: string | null;
+            number: number;
+            title: string;
+            text: string;
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            coDepartmentIds: string[];
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string | null;
+            /** Format: uuid */
+            supervisorId: string | null;
+            status: components["schemas"]["PointStatus"];
+            risk: components["schemas"]["RiskColour"];
+            overdue: boolean;
+            suspended: boolean;
+            policy: components["schemas"]["PointPolicyFields"] | null;
+            pendingExtension: components["schemas"]["PendingExtension"] | null;
+            workflowId: string | null;
+            version: number;
+            /** @description 文中的序号写法 */
+            label: string | null;
+            /** @description 一是…二是… */
+            subItems: string[];
+            targets: components["schemas"]["Target"][];
+            /** @description 时限原文（如 6月底前） */
+            deadlineText: string | null;
+            mentionedUnits: string[];
+            suggestions: components["schemas"]["DepartmentSuggestions"] | null;
+            position: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description 计划详情：章节树与要点 */
+        Plan: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            year: number;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description 要点未另设时适用的督办规则 */
+            policy: components["schemas"]["PointPolicy"];
+            ownPolicy: components["schemas"]["PointPolicyFields"] | null;
+            targets: components["schemas"]["Target"][];
+            warnings: string[];
+            nodes: components["schemas"]["PlanNode"][];
+            points: components["schemas"]["PlanPoint"][];
+        };
         EditPlanDto: {
             /** @description 全计划的督办规则字段（签收时限、报送周期、提醒、逾期提请等），与已有的合并；null 清除，沿用默认规则 */
             policy?: {
@@ -1377,10 +1747,13 @@ export interface components {
             text?: string;
             /** @description 新序号：要点移到该位置，其余顺延 */
             number?: number;
-            /** @description 移到的章或节；null 表示不属于任何章节 */
-            nodeId?: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description 移到的章或节；null 表示不属于任何章节
+             */
+            nodeId?: string | null;
             /** @description 时限原文，如“6月底前” */
-            deadlineText?: Record<string, never> | null;
+            deadlineText?: string | null;
             targets?: components["schemas"]["TargetDto"][];
             subItems?: string[];
             /** @description 本要点的督办规则字段（签收时限、报送周期、提醒、逾期提请等），与已有的合并；null 清除本要点的设置，沿用计划的规则 */
@@ -1416,9 +1789,164 @@ export interface components {
             /** @example 强化知识产权保护 */
             title: string;
         };
+        /** @description 章或节（不含其下内容） */
+        PlanHeading: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description chapter：一、；section：（一） */
+            kind: components["schemas"]["PlanNodeKind"];
+            label: string;
+            title: string;
+            position: number;
+        };
+        AppliedSuggestions: {
+            /** @description 采纳了建议的要点数 */
+            applied: number;
+        };
         PublishPlanDto: {
             /** @description 请求编号（幂等键） */
             requestId?: string;
+        };
+        PublishResult: {
+            /** Format: uuid */
+            planId: string;
+            /** @description 要点数 */
+            points: number;
+            /** @description 本次启动的工作流数 */
+            started: number;
+            /** @description 已在运行的工作流数 */
+            alreadyRunning: number;
+        };
+        /** @enum {string} */
+        ReportKind: "ledger" | "summary";
+        /** @description 已转为后台导出（202） */
+        ExportAccepted: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ReportKind"];
+            /** @enum {string} */
+            state: "waiting";
+            /** @description 查询进度的地址（GET） */
+            statusUrl: string;
+            message: string;
+        };
+        /** @description 各状态的要点数 */
+        StatusCounts: {
+            draft: number;
+            assigned: number;
+            acknowledged: number;
+            in_progress: number;
+            submitted: number;
+            head_approved: number;
+            completed: number;
+            cancelled: number;
+        };
+        /** @description 红黄绿灯各几项 */
+        RiskCounts: {
+            green: number;
+            yellow: number;
+            red: number;
+        };
+        /** @description 红黄绿灯的中文 */
+        RiskLabels: {
+            /** @example 绿灯 */
+            green: string;
+            /** @example 黄灯 */
+            yellow: string;
+            /** @example 红灯 */
+            red: string;
+        };
+        ChapterFigures: {
+            /**
+             * Format: uuid
+             * @description null：不属于任何章
+             */
+            chapterId: string | null;
+            label: string;
+            title: string;
+            total: number;
+            byRisk: components["schemas"]["RiskCounts"];
+        };
+        DepartmentFigures: {
+            /**
+             * Format: uuid
+             * @description null：尚未指定牵头单位
+             */
+            departmentId: string | null;
+            name: string;
+            /** @description 牵头的要点数 */
+            led: number;
+            completed: number;
+            /** @description 按期办结 */
+            onTime: number;
+            /** @description 逾期后办结 */
+            completedLate: number;
+            /** @description 未办结且已逾期 */
+            overdue: number;
+            /** @description 未按时报送进展的次数 */
+            reportsMissed: number;
+        };
+        OverduePoint: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string;
+            status: components["schemas"]["PointStatus"];
+            statusLabel: string;
+            risk: components["schemas"]["RiskColour"];
+            /** Format: uuid */
+            departmentId: string | null;
+            departmentName: string | null;
+            /** @description 逾期工作日（日历未知的年份为 null） */
+            workdaysLate: number | null;
+        };
+        DueSoonPoint: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string;
+            status: components["schemas"]["PointStatus"];
+            statusLabel: string;
+            risk: components["schemas"]["RiskColour"];
+            /** Format: uuid */
+            departmentId: string | null;
+            departmentName: string | null;
+            /** @description 距时限的工作日（日历未知的年份为 null） */
+            workdaysLeft: number | null;
+        };
+        /** @description 督办看板 */
+        PlanDashboard: {
+            /** Format: uuid */
+            planId: string;
+            /**
+             * Format: date
+             * @description 统计日（北京时间）
+             * @example 2026-06-30
+             */
+            today: string;
+            total: number;
+            byStatus: components["schemas"]["StatusCounts"];
+            byRisk: components["schemas"]["RiskCounts"];
+            riskLabels: components["schemas"]["RiskLabels"];
+            byChapter: components["schemas"]["ChapterFigures"][];
+            byDepartment: components["schemas"]["DepartmentFigures"][];
+            overdue: components["schemas"]["OverduePoint"][];
+            dueSoon: components["schemas"]["DueSoonPoint"][];
+            dueWithinWorkdays: number;
         };
         CreateExportDto: {
             /** @description 章（或节） */
@@ -1445,6 +1973,126 @@ export interface components {
              */
             period?: "half-year" | "annual";
         };
+        /** @enum {string} */
+        ExportState: "waiting" | "active" | "completed" | "failed";
+        /** @description 后台导出的进度 */
+        Export: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ReportKind"];
+            /** Format: uuid */
+            planId: string;
+            state: components["schemas"]["ExportState"];
+            /** @description 0–100 */
+            progress: number;
+            /** @example 生成表格 */
+            stage: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            filename?: string;
+            bytes?: number;
+            downloadUrl?: string;
+            /** @description 失败原因 */
+            error?: string;
+        };
+        /** @description 月度排名计分规则 */
+        ScoreRules: {
+            base: number;
+            onTimeReport: number;
+            missedReport: number;
+            onTimeCompletion: number;
+            lateCompletion: number;
+            overdueWorkday: number;
+            overdueWorkdayCap: number;
+            return: number;
+        };
+        /** @enum {string} */
+        ScoredRule: "onTimeReport" | "missedReport" | "onTimeCompletion" | "lateCompletion" | "overdueWorkday" | "return";
+        /** @description 得分的一项 */
+        ScoreLine: {
+            rule: components["schemas"]["ScoredRule"];
+            label: string;
+            count: number;
+            points: number;
+        };
+        /** @description 一个单位当月的得分与名次 */
+        RankingRow: {
+            /** Format: uuid */
+            departmentId: string;
+            name: string;
+            pointsLed: number;
+            onTimeReports: number;
+            missedReports: number;
+            completedOnTime: number;
+            completedLate: number;
+            /** @description 每项逾期要点当月的逾期工作日 */
+            overdueWorkdays: number[];
+            returns: number;
+            score: number;
+            rank: number;
+            breakdown: components["schemas"]["ScoreLine"][];
+        };
+        /** @description 通报列出的要点（本月办结或月末逾期） */
+        BulletinPoint: {
+            /** Format: uuid */
+            pointId: string;
+            number: number;
+            title: string;
+            departmentName: string;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string | null;
+            /**
+             * Format: date
+             * @description 办结日
+             */
+            completedOn?: string;
+            /** @description 逾期后办结 */
+            late?: boolean;
+            /** @description 月末逾期工作日 */
+            workdaysLate?: number | null;
+        };
+        /** @description 月度通报与排名 */
+        Bulletin: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            /** @example 2026-03 */
+            month: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** Format: uuid */
+            producedById: string | null;
+            /** Format: date-time */
+            producedAt: string;
+            rules: components["schemas"]["ScoreRules"];
+            ranking: components["schemas"]["RankingRow"][];
+            completed: components["schemas"]["BulletinPoint"][];
+            overdue: components["schemas"]["BulletinPoint"][];
+        };
+        /** @description 计分规则的中文名 */
+        ScoreRuleLabels: {
+            base: string;
+            onTimeReport: string;
+            missedReport: string;
+            onTimeCompletion: string;
+            lateCompletion: string;
+            overdueWorkday: string;
+            overdueWorkdayCap: string;
+            return: string;
+        };
+        /** @description 计分规则：适用的、默认的、中文名与计划自己设置的 */
+        ScoreRulesSettings: {
+            rules: components["schemas"]["ScoreRules"];
+            defaults: components["schemas"]["ScoreRules"];
+            labels: components["schemas"]["ScoreRuleLabels"];
+            own: components["schemas"]["ScoreRuleFields"];
+        };
         ScoreRulesDto: {
             /** @description 基础分（默认 100） */
             base?: number;
@@ -1462,6 +2110,286 @@ export interface components {
             overdueWorkdayCap?: number;
             /** @description 每次被退回扣分（默认 −1） */
             return?: number;
+        };
+        /** @description 列表中的要点；statusLabel、riskLabel 为中文 */
+        PointSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            number: number;
+            title: string;
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            coDepartmentIds: string[];
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string | null;
+            /** Format: uuid */
+            supervisorId: string | null;
+            status: components["schemas"]["PointStatus"];
+            /** @example 推进中 */
+            statusLabel: string;
+            risk: components["schemas"]["RiskColour"];
+            /** @example 绿灯 */
+            riskLabel: string;
+            overdue: boolean;
+            workflowId: string | null;
+        };
+        /** @description 一页要点与总数 */
+        PointPage: {
+            total: number;
+            items: components["schemas"]["PointSummary"][];
+        };
+        /** @enum {string} */
+        AuditEventName: "acknowledge" | "report" | "submit" | "approve" | "return" | "contribute" | "request-extension" | "decide-extension" | "suspend" | "resume" | "cancel" | "reassign" | "change-deadline" | "change-policy" | "publish" | "overdue" | "notice" | "risk" | "plan_created" | "plan_assigned" | "plan_published" | "plan_imported" | "plan_edited" | "suggestions_applied" | "calendar_changed" | "urge" | "notification_retried" | "robot_changed" | "target_added";
+        TimelineActor: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        /** @description 牵头单位、配合单位与分管领导 */
+        PointParties: {
+            /** Format: uuid */
+            leadDepartmentId: string;
+            coDepartmentIds: string[];
+            /** Format: uuid */
+            supervisorId: string;
+        };
+        ExtensionChange: {
+            /** @enum {string} */
+            decision: "requested" | "approved" | "rejected";
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string;
+            reason: string | null;
+        };
+        /** @description 一次操作在状态之外的改动 */
+        PointChanges: {
+            /** Format: date */
+            deadline?: string;
+            parties?: components["schemas"]["PointParties"];
+            policy?: components["schemas"]["PointPolicy"];
+            suspended?: boolean;
+            extension?: components["schemas"]["ExtensionChange"];
+            pendingExtension?: components["schemas"]["PendingExtension"] | null;
+        };
+        /** @description 时间线的一条：谁、何时、做了什么、改了什么 */
+        TimelineEntry: {
+            event: components["schemas"]["AuditEventName"];
+            /** @example 签收 */
+            label: string;
+            actor: components["schemas"]["TimelineActor"] | null;
+            from: components["schemas"]["PointStatus"] | null;
+            to: components["schemas"]["PointStatus"] | null;
+            comment: string | null;
+            changes: components["schemas"]["PointChanges"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @enum {string} */
+        ProgressReportKind: "progress" | "completion" | "contribution";
+        /** @description 随报送提交的附件（不含内容） */
+        AttachmentRef: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @description 字节数 */
+            size: number;
+            /** @example application/pdf */
+            contentType: string;
+        };
+        /** @description 进展、办结申请或配合材料，及随附的附件 */
+        Report: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            departmentId: string;
+            /** Format: uuid */
+            authorId: string;
+            kind: components["schemas"]["ProgressReportKind"];
+            text: string;
+            /** @description 完成百分比 0–100 */
+            percent: number | null;
+            requestId: string;
+            /**
+             * Format: uuid
+             * @description 配合材料：随牵头单位的哪次报送
+             */
+            attachedToId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            attachments: components["schemas"]["AttachmentRef"][];
+        };
+        /** @enum {string} */
+        SignOffLevel: "head" | "supervisor";
+        /** @enum {string} */
+        SignOffDecision: "approved" | "returned";
+        /** @description 审核记录 */
+        SignOff: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pointId: string;
+            level: components["schemas"]["SignOffLevel"];
+            decision: components["schemas"]["SignOffDecision"];
+            /** Format: uuid */
+            actorId: string;
+            comment: string | null;
+            requestId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        NoticeKind: "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation";
+        /** @enum {string} */
+        NoticeRecipient: "lead" | "lead-head" | "co" | "supervisor" | "coordinator";
+        /** @description 工作流发出的提醒、催办或督办（每个接收方一条） */
+        Notice: {
+            kind: components["schemas"]["NoticeKind"];
+            /** @example 到期提醒 */
+            label: string;
+            /**
+             * Format: date
+             * @description 事由日期
+             * @example 2026-06-30
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description 发送日期
+             * @example 2026-06-30
+             */
+            noticeDate: string;
+            recipient: components["schemas"]["NoticeRecipient"];
+            /** @example 牵头单位 */
+            recipientLabel: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            userId: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+        };
+        TargetActualValue: {
+            value: number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description 要点的量化目标及最新实际值 */
+        PointTarget: {
+            /** @example 增长20%以上 */
+            text: string;
+            value: number;
+            /** @description 区间目标的上限 */
+            valueMax?: number;
+            /** @example % */
+            unit: string;
+            comparator: components["schemas"]["Comparator"];
+            /** @description 力争目标 */
+            aspirational?: boolean;
+            /** @description 报送实际值时所指的目标序号（从 0 起） */
+            index: number;
+            actual: components["schemas"]["TargetActualValue"] | null;
+        };
+        /** @description 要点详情与时间线 */
+        PointDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            number: number;
+            title: string;
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            coDepartmentIds: string[];
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string | null;
+            /** Format: uuid */
+            supervisorId: string | null;
+            status: components["schemas"]["PointStatus"];
+            /** @example 推进中 */
+            statusLabel: string;
+            risk: components["schemas"]["RiskColour"];
+            /** @example 绿灯 */
+            riskLabel: string;
+            overdue: boolean;
+            workflowId: string | null;
+            text: string;
+            suspended: boolean;
+            pendingExtension: components["schemas"]["PendingExtension"] | null;
+            policy: components["schemas"]["PointPolicy"];
+            timeline: components["schemas"]["TimelineEntry"][];
+            reports: components["schemas"]["Report"][];
+            signOffs: components["schemas"]["SignOff"][];
+            notices: components["schemas"]["Notice"][];
+            targets: components["schemas"]["PointTarget"][];
+        };
+        /** @description 工作流中的实时状态：每项操作的应答 */
+        PointState: {
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            planId: string;
+            number: number;
+            status: components["schemas"]["PointStatus"];
+            statusLabel: string;
+            risk: components["schemas"]["RiskColour"];
+            riskLabel: string;
+            overdue: boolean;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string;
+            /**
+             * Format: date
+             * @description 按非工作日规则调整后的时限
+             * @example 2026-06-30
+             */
+            effectiveDeadline: string;
+            /** @description 最近一次退回的意见 */
+            returnComment: string | null;
+            version: number;
+            /** @description 已处理的请求编号及其操作 */
+            appliedRequests: {
+                [key: string]: "acknowledge" | "report" | "submit" | "approve" | "return" | "contribute" | "request-extension" | "decide-extension" | "suspend" | "resume" | "cancel" | "reassign" | "change-deadline" | "change-policy";
+            };
+            policy: components["schemas"]["PointPolicy"];
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            publishedOn: string;
+            suspended: boolean;
+            /**
+             * Format: date
+             * @description 最近一次未按时报送的报送日
+             * @example 2026-06-30
+             */
+            reportMissedFor: string | null;
+            /** @description 最近几次报送的日期 */
+            reportDays: string[];
+            pendingExtension: components["schemas"]["PendingExtension"] | null;
+            /**
+             * Format: date-time
+             * @description 此刻之前的提醒已发出或已放弃
+             */
+            noticesThrough: string;
+            /** Format: uuid */
+            leadDepartmentId: string;
+            coDepartmentIds: string[];
+            /** Format: uuid */
+            supervisorId: string;
         };
         ActionDto: {
             /**
@@ -1627,6 +2555,111 @@ export interface components {
             /** @description 调整理由 */
             reason?: string;
         };
+        /** @description 待报送的要点及报送日期 */
+        ReportDue: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            number: number;
+            title: string;
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            coDepartmentIds: string[];
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            deadline: string | null;
+            /** Format: uuid */
+            supervisorId: string | null;
+            status: components["schemas"]["PointStatus"];
+            /** @example 推进中 */
+            statusLabel: string;
+            risk: components["schemas"]["RiskColour"];
+            /** @example 绿灯 */
+            riskLabel: string;
+            overdue: boolean;
+            workflowId: string | null;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            reportDue: string;
+        };
+        /** @description 我的待办 */
+        Todo: {
+            /** @description 待签收 */
+            toAcknowledge: components["schemas"]["PointSummary"][];
+            /** @description 待报送 */
+            reportsDue: components["schemas"]["ReportDue"][];
+            /** @description 被退回 */
+            returned: components["schemas"]["PointSummary"][];
+            /** @description 待审核 */
+            approvals: components["schemas"]["PointSummary"][];
+            /** @description 待审批延期 */
+            extensions: components["schemas"]["PointSummary"][];
+            /** @description 已逾期 */
+            overdue: components["schemas"]["PointSummary"][];
+        };
+        TargetPointRef: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: string;
+        };
+        TargetDepartmentRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        TargetOfRow: {
+            /** @description 报送实际值时所指的目标序号（从 0 起） */
+            index: number;
+            text: string;
+            value: number;
+            valueMax: number | null;
+            unit: string;
+            comparator: components["schemas"]["Comparator"];
+            /** @description 力争目标 */
+            aspirational: boolean;
+        };
+        DatedValue: {
+            value: number;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            date: string;
+        };
+        TargetProgressRow: {
+            point: components["schemas"]["TargetPointRef"];
+            department: components["schemas"]["TargetDepartmentRef"] | null;
+            target: components["schemas"]["TargetOfRow"];
+            /** @description 最新实际值 */
+            latest: components["schemas"]["DatedValue"] | null;
+            /** @description 是否达标；尚无实际值时为 null */
+            met: boolean | null;
+            /** @example 已达成 */
+            metLabel: string;
+            /** @description 全年实际值，早的在前 */
+            trend: components["schemas"]["DatedValue"][];
+        };
+        TargetTotals: {
+            targets: number;
+            /** @description 已有实际值的目标数 */
+            withActual: number;
+            /** @description 已达标的目标数 */
+            met: number;
+        };
+        /** @description 量化目标完成情况 */
+        TargetProgress: {
+            /** Format: uuid */
+            planId: string;
+            year: number;
+            rows: components["schemas"]["TargetProgressRow"][];
+            totals: components["schemas"]["TargetTotals"];
+        };
         AddTargetDto: {
             /**
              * @description 请求编号（幂等键）：同一编号重复提交只添加一次
@@ -1661,6 +2694,163 @@ export interface components {
             /** @description 力争目标（预期性） */
             aspirational?: boolean;
         };
+        IndexedTarget: {
+            /** @example 增长20%以上 */
+            text: string;
+            value: number;
+            /** @description 区间目标的上限 */
+            valueMax?: number;
+            /** @example % */
+            unit: string;
+            comparator: components["schemas"]["Comparator"];
+            /** @description 力争目标 */
+            aspirational?: boolean;
+            /** @description 报送实际值时所指的目标序号（从 0 起） */
+            index: number;
+        };
+        /** @description 要点的量化目标 */
+        PointTargets: {
+            /** Format: uuid */
+            pointId: string;
+            /** @description 同一请求编号此前已添加过：没有再添加 */
+            repeated: boolean;
+            targets: components["schemas"]["IndexedTarget"][];
+        };
+        /** @description 已上传的附件 */
+        AttachmentUploaded: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @description 字节数 */
+            size: number;
+            /** @example application/pdf */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Uploader: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        /** @description 要点的附件（不含内容） */
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @description 字节数 */
+            size: number;
+            /** @example application/pdf */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 内容的 SHA-256（十六进制） */
+            sha256: string;
+            /** @description 随哪次报送（请求编号）提交；尚未随报送提交时为 null */
+            requestId: string | null;
+            uploadedBy: components["schemas"]["Uploader"];
+            /** Format: uuid */
+            departmentId: string | null;
+        };
+        /** @enum {string} */
+        NotificationKind: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin";
+        /** @description 所涉要点 */
+        PointRef: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            number: number;
+            title: string;
+        };
+        /** @description 一条站内消息；kindLabel 为中文 */
+        InboxItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @example 到期提醒 */
+            kindLabel: string;
+            title: string;
+            text: string;
+            /** @description 要点在网页中的地址 */
+            link: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** @description 关于整个计划时为 null */
+            point: components["schemas"]["PointRef"] | null;
+        };
+        /** @description 一页站内消息 */
+        InboxPage: {
+            total: number;
+            unreadCount: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["InboxItem"][];
+        };
+        UnreadCount: {
+            unreadCount: number;
+        };
+        InboxReadAll: {
+            /** @description 本次标为已读的条数 */
+            marked: number;
+            unreadCount: number;
+        };
+        /** @description 标为已读的消息（已读时刻取第一次） */
+        InboxRead: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            readAt: string;
+            unreadCount: number;
+        };
+        /** @enum {string} */
+        Channel: "inbox" | "email" | "wecom" | "dingtalk" | "feishu";
+        NotificationRecipient: {
+            /** @enum {string} */
+            type: "user" | "department";
+            /** Format: uuid */
+            userId: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            name: string | null;
+            /** @example 专利管理处（企业微信机器人） */
+            label: string;
+        };
+        /** @enum {string} */
+        DeliveryStatus: "pending" | "queued" | "sent" | "dead";
+        /** @description 一次发送（一人一渠道）及其状态 */
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            point: components["schemas"]["PointRef"] | null;
+            kind: components["schemas"]["NotificationKind"];
+            kindLabel: string;
+            /** @description 事由：事由日期与发送日期，或请求编号 */
+            occasion: string;
+            channel: components["schemas"]["Channel"];
+            channelLabel: string;
+            recipient: components["schemas"]["NotificationRecipient"];
+            urgent: boolean;
+            digest: boolean;
+            status: components["schemas"]["DeliveryStatus"];
+            statusLabel: string;
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            notBefore: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            queuedAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        NotificationPage: {
+            total: number;
+            items: components["schemas"]["Notification"][];
+        };
         UrgeDto: {
             /**
              * @description 请求编号（幂等键），同一编号重复提交只生效一次
@@ -1676,7 +2866,39 @@ export interface components {
              * @description 紧急：立即发出，不受免打扰时段、非工作日和每日汇总的限制
              * @default false
              */
+            urgent?: boolean;
+        };
+        /** @description 催办及其发出的通知 */
+        UrgeResult: {
+            /** Format: uuid */
+            pointId: string;
+            requestId: string;
+            /** @description 同一请求编号此前已催办过：没有再发 */
+            repeated: boolean;
             urgent: boolean;
+            notifications: components["schemas"]["Notification"][];
+        };
+        /** @enum {string} */
+        RobotChannel: "wecom" | "dingtalk" | "feishu";
+        /** @description 单位的群机器人（不返回密钥） */
+        Robot: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            channel: components["schemas"]["RobotChannel"];
+            /** @example 企业微信机器人 */
+            channelLabel: string;
+            /**
+             * @description 隐去令牌的 Webhook 地址
+             * @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcd****
+             */
+            webhookUrl: string;
+            hasSecret: boolean;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         PutRobotDto: {
             /**
@@ -1685,12 +2907,49 @@ export interface components {
              */
             webhookUrl?: string;
             /** @description 加签密钥（钉钉、飞书）；不填则保留，null 表示删除。任何应答都不返回密钥 */
-            secret?: Record<string, never> | null;
+            secret?: string | null;
             /**
              * @description 是否启用
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
+        };
+        /** @enum {string} */
+        PersonalChannel: "inbox" | "email";
+        QuietHours: {
+            /** @example 18:00 */
+            from: string;
+            /** @example 09:00 */
+            to: string;
+        };
+        /** @description 用户自己设置的项 */
+        NotificationPreferencesFields: {
+            channels?: components["schemas"]["PersonalChannel"][];
+            kinds?: {
+                [key: string]: ("inbox" | "email")[];
+            };
+            digestTime?: string | null;
+            quietHours?: components["schemas"]["QuietHours"];
+        };
+        /** @description 接收渠道、每日汇总与免打扰时段 */
+        NotificationPreferences: {
+            channels: components["schemas"]["PersonalChannel"][];
+            /** @description 按通知类别（NotificationKind）设置的渠道 */
+            kinds: {
+                [key: string]: ("inbox" | "email")[];
+            };
+            /** @description 邮件每日汇总的时刻 HH:MM；null 为逐条发送 */
+            digestTime: string | null;
+            quietHours: components["schemas"]["QuietHours"];
+        };
+        /** @description 我的通知设置 */
+        NotificationSettings: {
+            /** @description 通知邮箱 */
+            email: string | null;
+            /** @description 我自己设置的项（null：全部用默认值） */
+            own: components["schemas"]["NotificationPreferencesFields"] | null;
+            /** @description 实际适用的设置 */
+            effective: components["schemas"]["NotificationPreferences"];
         };
         QuietHoursDto: {
             /**
@@ -1763,7 +3022,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Import"][];
+                };
             };
         };
     };
@@ -1788,7 +3049,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
             };
         };
     };
@@ -1809,7 +3072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
             };
         };
     };
@@ -1828,7 +3093,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
             };
         };
     };
@@ -1855,7 +3122,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                year: number;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -1864,7 +3133,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
             };
         };
     };
@@ -1885,7 +3156,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarOverride"];
+                };
             };
         };
     };
@@ -1921,7 +3194,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KeywordRule"][];
+                };
             };
         };
     };
@@ -1942,7 +3217,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KeywordRule"];
+                };
             };
         };
     };
@@ -1957,6 +3234,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 已删除 */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1982,7 +3260,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Login"];
+                };
             };
         };
     };
@@ -1999,7 +3279,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Actor"];
+                };
             };
         };
     };
@@ -2016,7 +3298,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Department"][];
+                };
             };
         };
     };
@@ -2037,7 +3321,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
             };
         };
     };
@@ -2054,7 +3340,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentNode"][];
+                };
             };
         };
     };
@@ -2074,7 +3362,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
             };
         };
     };
@@ -2095,7 +3385,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
             };
         };
     };
@@ -2112,7 +3404,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanSummary"][];
+                };
             };
         };
     };
@@ -2133,7 +3427,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
             };
         };
     };
@@ -2152,7 +3448,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
             };
         };
     };
@@ -2175,7 +3473,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
             };
         };
     };
@@ -2219,7 +3519,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanPoint"];
+                };
             };
         };
     };
@@ -2242,7 +3544,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanPoint"];
+                };
             };
         };
     };
@@ -2266,7 +3570,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanPoint"];
+                };
             };
         };
     };
@@ -2286,11 +3592,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 原要点与拆出的新要点 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanPoint"][];
+                };
             };
         };
     };
@@ -2314,7 +3623,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanHeading"];
+                };
             };
         };
     };
@@ -2333,7 +3644,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AppliedSuggestions"];
+                };
             };
         };
     };
@@ -2356,7 +3669,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
             };
         };
     };
@@ -2383,11 +3698,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 督办台账（Excel） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 已转为后台导出 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ExportAccepted"];
+                };
             };
         };
     };
@@ -2418,7 +3743,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanDashboard"];
+                };
             };
         };
     };
@@ -2442,11 +3769,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 工作总结（Word） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 已转为后台导出 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ExportAccepted"];
+                };
             };
         };
     };
@@ -2469,7 +3806,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportAccepted"];
+                };
             };
         };
     };
@@ -2488,7 +3827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                };
             };
         };
     };
@@ -2526,7 +3867,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Bulletin"][];
+                };
             };
         };
     };
@@ -2546,7 +3889,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Bulletin"];
+                };
             };
         };
     };
@@ -2566,7 +3911,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Bulletin"];
+                };
             };
         };
     };
@@ -2605,7 +3952,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScoreRulesSettings"];
+                };
             };
         };
     };
@@ -2628,7 +3977,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScoreRulesSettings"];
+                };
             };
         };
     };
@@ -2656,7 +4007,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointPage"];
+                };
             };
         };
     };
@@ -2675,7 +4028,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointDetail"];
+                };
             };
         };
     };
@@ -2694,7 +4049,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2713,11 +4070,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2736,11 +4096,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2759,11 +4122,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2782,11 +4148,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2805,11 +4174,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2828,11 +4200,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2851,11 +4226,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2874,11 +4252,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2897,11 +4278,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2920,11 +4304,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2943,11 +4330,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2966,11 +4356,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -2989,11 +4382,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -3012,11 +4408,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 操作后的实时状态 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointState"];
+                };
             };
         };
     };
@@ -3033,7 +4432,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Todo"];
+                };
             };
         };
     };
@@ -3064,7 +4465,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TargetProgress"];
+                };
             };
         };
     };
@@ -3087,7 +4490,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PointTargets"];
+                };
             };
         };
     };
@@ -3106,7 +4511,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Attachment"][];
+                };
             };
         };
     };
@@ -3132,7 +4539,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentUploaded"];
+                };
             };
         };
     };
@@ -3175,7 +4584,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
             };
         };
     };
@@ -3192,7 +4603,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
             };
         };
     };
@@ -3229,7 +4642,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxReadAll"];
+                };
             };
         };
     };
@@ -3248,7 +4663,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxRead"];
+                };
             };
         };
     };
@@ -3276,7 +4693,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
             };
         };
     };
@@ -3299,7 +4718,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UrgeResult"];
+                };
             };
         };
     };
@@ -3325,7 +4746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
             };
         };
     };
@@ -3353,7 +4776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
             };
         };
     };
@@ -3379,7 +4804,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
             };
         };
     };
@@ -3398,7 +4825,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
             };
         };
     };
@@ -3418,7 +4847,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Robot"][];
+                };
             };
         };
     };
@@ -3440,7 +4871,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Robot"];
+                };
             };
         };
     };
@@ -3466,7 +4899,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Robot"];
+                };
             };
         };
     };
@@ -3505,7 +4940,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
             };
         };
     };
@@ -3526,7 +4963,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
             };
         };
     };
@@ -3547,7 +4986,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
             };
         };
     };

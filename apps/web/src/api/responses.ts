@@ -1,81 +1,86 @@
 /**
- * What each API operation answers. The API's handlers return these types; the web app
- * imports them (type-only, erased from the bundle) instead of copying them, and
- * `Jsonify` turns them into what arrives over the wire (dates become strings).
- * Every key must name an operation of the OpenAPI document (checked below).
+ * What each API operation answers: the view types of `@workpoints/contracts`, which the API's
+ * handlers return and its OpenAPI document describes. Every key must name an operation of the
+ * document, and its answer must be what the document says it is (both checked below), so the
+ * web app, the API and the document cannot drift apart without the build failing.
  */
-import type { Jsonify } from 'type-fest';
-import type { Actor } from '@workpoints/contracts';
 import type {
-  CalendarOverrideEntity,
-  DepartmentEntity,
-  PlanEntity,
-  PlanNodeEntity,
-  UserEntity,
-  WorkPointEntity,
-} from '../../../../libs/persistence/src/entities';
-import type { TargetProgress } from '../../../../libs/reports/src/target-progress';
-import type { BulletinSummary } from '../../../../libs/reports/src/bulletin/produce-bulletin';
-import type { PointDetail, PointSummary } from '../../../api/src/points/points.service';
-import type { PointStateView } from '../../../api/src/points/point-actions.service';
-import type { TodoView } from '../../../api/src/points/todo.service';
-import type {
+  Actor,
+  AppliedSuggestionsView,
   AttachmentUploaded,
   AttachmentView,
-} from '../../../api/src/attachments/attachments.service';
-import type { PlanView } from '../../../api/src/plans/plans.service';
-import type { PublishResult } from '../../../api/src/plans/plan-publication.service';
-import type { ImportView } from '../../../api/src/imports/imports.service';
-import type { DepartmentNode } from '../../../api/src/departments/departments.service';
-import type { InboxPage } from '../../../api/src/notifications/inbox.service';
-import type { RobotView } from '../../../api/src/notifications/robots.service';
-import type { NotificationPage } from '../../../api/src/notifications/notifications.service';
-import type { UrgeResult } from '../../../api/src/notifications/urge.service';
-import type { CalendarYearView } from '../../../api/src/calendar/calendar.service';
-import type { PlanDashboard } from '../../../api/src/dashboard/dashboard.service';
-import type { ExportAccepted, ExportView } from '../../../api/src/exports/exports.service';
-import type { PointTargets } from '../../../api/src/targets/targets.service';
-import type { ScoreRulesView } from '../../../api/src/bulletins/bulletins.service';
+  BulletinView,
+  CalendarOverrideView,
+  CalendarYearView,
+  DepartmentNode,
+  DepartmentView,
+  ExportAccepted,
+  ExportView,
+  ImportView,
+  InboxPage,
+  InboxReadAllView,
+  InboxReadView,
+  LoginView,
+  NotificationPage,
+  PlanDashboard,
+  PlanHeadingView,
+  PlanPointView,
+  PlanSummaryView,
+  PlanView,
+  PointDetail,
+  PointPage,
+  PointStateView,
+  PointTargets,
+  PublishResult,
+  RobotView,
+  ScoreRulesView,
+  TargetProgress,
+  TodoView,
+  UnreadCountView,
+  UrgeResult,
+  UserView,
+} from '@workpoints/contracts';
 import type { paths } from './openapi';
 
-type Action = Jsonify<PointStateView>;
+type Action = PointStateView;
 
+/** null: the operation answers 204 No Content. */
 interface Responses {
-  'post /api/auth/login': { accessToken: string; user: Actor };
+  'post /api/auth/login': LoginView;
   'get /api/me': Actor;
-  'get /api/departments': DepartmentEntity[];
-  'post /api/departments': DepartmentEntity;
+  'get /api/departments': DepartmentView[];
+  'post /api/departments': DepartmentView;
   'get /api/departments/tree': DepartmentNode[];
-  'get /api/users': UserEntity[];
-  'post /api/users': UserEntity;
+  'get /api/users': UserView[];
+  'post /api/users': UserView;
   'get /api/imports': ImportView[];
   'post /api/imports/text': ImportView;
   'get /api/imports/{importId}': ImportView;
   'get /api/calendar/{year}': CalendarYearView;
-  'post /api/calendar/overrides': CalendarOverrideEntity;
+  'post /api/calendar/overrides': CalendarOverrideView;
   'delete /api/calendar/overrides/{overrideId}': null;
-  'get /api/plans': PlanEntity[];
+  'get /api/plans': PlanSummaryView[];
   'get /api/plans/{planId}': PlanView;
   'patch /api/plans/{planId}': PlanView;
-  'patch /api/plans/{planId}/points/{pointId}': WorkPointEntity;
+  'patch /api/plans/{planId}/points/{pointId}': PlanPointView;
   'delete /api/plans/{planId}/points/{pointId}': null;
-  'post /api/plans/{planId}/points': WorkPointEntity;
-  'post /api/plans/{planId}/points/{pointId}/merge': WorkPointEntity;
-  'post /api/plans/{planId}/points/{pointId}/split': WorkPointEntity[];
-  'patch /api/plans/{planId}/nodes/{nodeId}': PlanNodeEntity;
-  'post /api/plans/{planId}/apply-suggestions': { applied: number };
+  'post /api/plans/{planId}/points': PlanPointView;
+  'post /api/plans/{planId}/points/{pointId}/merge': PlanPointView;
+  'post /api/plans/{planId}/points/{pointId}/split': PlanPointView[];
+  'patch /api/plans/{planId}/nodes/{nodeId}': PlanHeadingView;
+  'post /api/plans/{planId}/apply-suggestions': AppliedSuggestionsView;
   'post /api/plans/{planId}/publish': PublishResult;
   'get /api/plans/{planId}/dashboard': PlanDashboard;
   'get /api/plans/{planId}/targets': TargetProgress;
   'post /api/plans/{planId}/exports': ExportAccepted;
   'get /api/exports/{exportId}': ExportView;
-  'get /api/plans/{planId}/bulletins': BulletinSummary[];
-  'post /api/plans/{planId}/bulletins/{month}': BulletinSummary;
+  'get /api/plans/{planId}/bulletins': BulletinView[];
+  'post /api/plans/{planId}/bulletins/{month}': BulletinView;
   'get /api/plans/{planId}/score-rules': ScoreRulesView;
   'get /api/me/todo': TodoView;
   'post /api/points/{pointId}/attachments': AttachmentUploaded;
   'get /api/points/{pointId}/attachments': AttachmentView[];
-  'get /api/points': { total: number; items: PointSummary[] };
+  'get /api/points': PointPage;
   'get /api/points/{pointId}': PointDetail;
   'get /api/points/{pointId}/state': PointStateView;
   'post /api/points/{pointId}/acknowledge': Action;
@@ -96,13 +101,18 @@ interface Responses {
   'post /api/points/{pointId}/urge': UrgeResult;
   'get /api/points/{pointId}/notifications': NotificationPage;
   'get /api/inbox': InboxPage;
-  'get /api/inbox/unread-count': { unreadCount: number };
-  'post /api/inbox/read-all': { marked: number; unreadCount: number };
-  'post /api/inbox/{id}/read': { unreadCount: number };
+  'get /api/inbox/unread-count': UnreadCountView;
+  'post /api/inbox/read-all': InboxReadAllView;
+  'post /api/inbox/{id}/read': InboxReadView;
   'get /api/departments/{id}/robots': RobotView[];
   'put /api/departments/{id}/robots/{channel}': RobotView;
   'delete /api/departments/{id}/robots/{channel}': null;
 }
+
+/** The wire form of an operation's answer (the views already carry dates as ISO strings). */
+export type ApiResponses = Responses;
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** `get /api/points/{pointId}` and the like: every method and path of the OpenAPI document. */
 export type Operation = {
@@ -115,9 +125,39 @@ export type Operation = {
   }[keyof paths[P] & string];
 }[keyof paths];
 
-/** The wire form of an operation's answer. */
-export type ApiResponses = { [K in keyof Responses]: Jsonify<Responses[K]> };
+/** The JSON body the document gives for an operation's success (200, 201 or 202). */
+type DocumentedAnswer<K extends string> = K extends `${infer M extends Method} ${infer P}`
+  ? P extends keyof paths
+    ? M extends keyof paths[P]
+      ? NonNullable<paths[P][M]> extends { responses: infer R }
+        ? {
+            [C in keyof R & (200 | 201 | 202)]: R[C] extends {
+              content: { 'application/json': infer B };
+            }
+              ? B
+              : never;
+          }[keyof R & (200 | 201 | 202)]
+        : never
+      : never
+    : never
+  : never;
+
+/** Each accepts the other: the view and the documented answer have the same fields and types. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 // Fails to compile when a response above names an operation the API no longer documents.
 type Undocumented = Exclude<keyof Responses, Operation>;
 export const responsesMatchTheDocument: [Undocumented] extends [never] ? true : Undocumented = true;
+
+// Fails to compile, naming the operations, when a view and the document's answer differ: a
+// field the response DTO forgot (or describes with another type), or one the view lacks.
+type Mismatched = {
+  [K in keyof Responses]: Responses[K] extends null
+    ? never
+    : Same<Responses[K], DocumentedAnswer<K>> extends true
+      ? never
+      : K;
+}[keyof Responses];
+export const viewsMatchTheDocument: [Mismatched] extends [never]
+  ? true
+  : `the answer differs from the OpenAPI document: ${Mismatched}` = true;

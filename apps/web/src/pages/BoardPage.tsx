@@ -75,7 +75,7 @@ function Board({ plan, filters }: { plan: Plan; filters: Filters }) {
     (!inChapter || inChapter.has(p.id)) &&
     (!filters.department ||
       p.leadDepartmentId === filters.department ||
-      (p.coDepartments ?? []).some((d) => d.id === filters.department)) &&
+      p.coDepartmentIds.includes(filters.department)) &&
     (!filters.supervisor || p.supervisorId === filters.supervisor) &&
     (!filters.colour || p.risk === filters.colour);
   const points = new Map(plan.points.map((p) => [p.id, p]));

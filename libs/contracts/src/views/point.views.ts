@@ -24,6 +24,8 @@ export interface PointSummary {
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
   deadline: CalendarDate | null;
+  /** The deadline moved to a working day, as the workflow chases it; null for a draft. */
+  effectiveDeadline: CalendarDate | null;
   supervisorId: string | null;
   status: PointStatus;
   statusLabel: string;

@@ -49,6 +49,7 @@ export class PutRobotDto {
 
   @ApiPropertyOptional({
     description: '加签密钥（钉钉、飞书）；不填则保留，null 表示删除。任何应答都不返回密钥',
+    type: String,
     nullable: true,
   })
   @IsOptional()

@@ -68,13 +68,18 @@ export class EditPointDto extends AssignPointDto {
   @Max(10000)
   number?: number;
 
-  @ApiPropertyOptional({ description: '移到的章或节；null 表示不属于任何章节', nullable: true })
+  @ApiPropertyOptional({
+    description: '移到的章或节；null 表示不属于任何章节',
+    type: String,
+    format: 'uuid',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   nodeId?: string | null;
 
-  @ApiPropertyOptional({ description: '时限原文，如“6月底前”', nullable: true })
+  @ApiPropertyOptional({ description: '时限原文，如“6月底前”', type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()

@@ -14,7 +14,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, type RequestOf } from '../../api/client';
+import { api } from '../../api/client';
 import { useAction, useApi } from '../../api/hooks';
 import type { ApiResponses } from '../../api/responses';
 import { QueryState } from '../../components/QueryState';
@@ -27,13 +27,6 @@ export type CalendarYear = ApiResponses['get /api/calendar/{year}'];
 
 const THIS_YEAR = new Date().getFullYear();
 
-/**
- * The OpenAPI document does not declare `{year}` as a path parameter (YearParam has no
- * ApiProperty), so its type says no path; the API does take it.
- */
-const yearRequest = (year: number) =>
-  ({ path: { year } }) as unknown as RequestOf<'get /api/calendar/{year}'>;
-
 /** 节假日: a year's working calendar (holidays, make-up working days) and the office's overrides. */
 export function CalendarPage() {
   const { t } = useTranslation('admin');
@@ -42,7 +35,7 @@ export function CalendarPage() {
   const year = Number.isInteger(parsed) && parsed >= 2000 && parsed <= 2100 ? parsed : THIS_YEAR;
   const [view, setView] = useState<'grid' | 'list'>('grid');
   const [draft, setDraft] = useState<OverrideDraft | null>(null);
-  const calendar = useApi('get /api/calendar/{year}', yearRequest(year));
+  const calendar = useApi('get /api/calendar/{year}', { path: { year } });
   const setYear = (y: number) => {
     setDraft(null);
     setParams({ year: String(y) });

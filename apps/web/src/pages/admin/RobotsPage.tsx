@@ -230,9 +230,7 @@ function RobotModal({
         path: { id: department.id, channel },
         body: {
           webhookUrl: v.webhookUrl?.trim() || undefined,
-          // The OpenAPI document types `secret` as an object (no ApiProperty type); it is a string.
-          secret: (v.removeSecret ? null : v.secret?.trim() || undefined) as unknown as
-            Record<string, never> | null | undefined,
+          secret: v.removeSecret ? null : v.secret?.trim() || undefined,
           enabled: v.enabled,
         },
       }),

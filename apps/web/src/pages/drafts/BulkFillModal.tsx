@@ -45,7 +45,7 @@ export function BulkFillModal({ plan, departments, supervisors, today, onClose }
       // One after another: each edit locks the plan.
       for (const { point, body } of changes) {
         // The lead may have been suggested as a co-department: it cannot be both.
-        const co = (point.coDepartments ?? []).map((d) => d.id);
+        const co = point.coDepartmentIds;
         const coDepartmentIds =
           body.leadDepartmentId && co.includes(body.leadDepartmentId)
             ? co.filter((id) => id !== body.leadDepartmentId)

@@ -4,14 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
-import {
-  type DraftPoint,
-  type Plan,
-  type PlanNode,
-  type Problem,
-  asNodeId,
-  headingOf,
-} from './draft';
+import { type DraftPoint, type Plan, type PlanNode, type Problem, headingOf } from './draft';
 
 export type Selection = { kind: 'point' | 'node'; id: string } | null;
 
@@ -104,7 +97,7 @@ export function PlanTree({ plan, problems, selected, onSelect, editable, onlyUnr
     (v: { pointId: string; nodeId: string | null; number: number }) =>
       api('patch /api/plans/{planId}/points/{pointId}', {
         path: { planId: plan.id, pointId: v.pointId },
-        body: { nodeId: asNodeId(v.nodeId), number: v.number },
+        body: { nodeId: v.nodeId, number: v.number },
       }),
     { done: t('draft.point.saved') },
   );

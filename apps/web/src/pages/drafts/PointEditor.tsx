@@ -26,7 +26,6 @@ import {
   type Plan,
   type Problem,
   type TargetValue,
-  asNodeId,
   toTargets,
 } from './draft';
 import { Pane } from './Pane';
@@ -69,7 +68,7 @@ const initialOf = (p: DraftPoint): PointValues => ({
   title: p.title,
   text: p.text,
   leadDepartmentId: p.leadDepartmentId ?? undefined,
-  coDepartmentIds: (p.coDepartments ?? []).map((d) => d.id),
+  coDepartmentIds: p.coDepartmentIds,
   supervisorId: p.supervisorId ?? undefined,
   deadline: p.deadline ? dayjs(p.deadline) : null,
   deadlineText: p.deadlineText ?? '',
@@ -93,9 +92,8 @@ function diff(p: DraftPoint, v: PointValues): EditPoint {
   const deadline = v.deadline ? v.deadline.format('YYYY-MM-DD') : null;
   if (deadline && deadline !== p.deadline) body.deadline = deadline;
   const deadlineText = v.deadlineText?.trim() ? v.deadlineText.trim() : null;
-  if (deadlineText !== p.deadlineText)
-    body.deadlineText = deadlineText as unknown as EditPoint['deadlineText'];
-  if (v.nodeId !== was.nodeId) body.nodeId = asNodeId(v.nodeId || null);
+  if (deadlineText !== p.deadlineText) body.deadlineText = deadlineText;
+  if (v.nodeId !== was.nodeId) body.nodeId = v.nodeId || null;
   if (v.number !== was.number) body.number = v.number;
   const targets = (v.targets ?? []).map((t) => ({
     text: t.text,

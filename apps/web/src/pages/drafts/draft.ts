@@ -1,3 +1,4 @@
+import type { Target } from '@workpoints/contracts';
 import type { ApiResponses } from '../../api/responses';
 
 /** The shapes of a draft plan as the API sends them. */
@@ -56,35 +57,19 @@ export function flatNodes(nodes: PlanNode[], depth = 0): FlatNode[] {
   ]);
 }
 
-export interface TargetValue {
-  text: string;
-  value: number;
-  valueMax?: number;
-  unit: string;
-  comparator: '>=' | '>' | '=' | '<=' | '<' | '~' | 'range';
+/** A target as the PATCH takes it: without the parser's 力争 mark, which it does not accept. */
+export type TargetValue = Omit<Target, 'aspirational'>;
+
+/** The point's targets as the PATCH expects them. */
+export function toTargets(targets: Target[]): TargetValue[] {
+  return targets.map(({ text, value, valueMax, unit, comparator }) => ({
+    text,
+    value,
+    ...(valueMax === undefined ? {} : { valueMax }),
+    unit,
+    comparator,
+  }));
 }
-
-const COMPARATORS = new Set(['>=', '>', '=', '<=', '<', '~', 'range']);
-
-/** The point's targets (stored as loose JSON) as the PATCH expects them. */
-export function toTargets(raw: Record<string, unknown>[] | undefined): TargetValue[] {
-  return (raw ?? []).flatMap((t) => {
-    const comparator = String(t['comparator'] ?? '>=');
-    if (typeof t['text'] !== 'string' || typeof t['value'] !== 'number') return [];
-    return [
-      {
-        text: t['text'],
-        value: t['value'],
-        ...(typeof t['valueMax'] === 'number' ? { valueMax: t['valueMax'] } : {}),
-        unit: typeof t['unit'] === 'string' ? t['unit'] : '',
-        comparator: (COMPARATORS.has(comparator) ? comparator : '>=') as TargetValue['comparator'],
-      },
-    ];
-  });
-}
-
-/** The PATCH's nodeId is typed oddly by the generated document (an object); it is a uuid or null. */
-export const asNodeId = (id: string | null) => id as unknown as Record<string, never> | null;
 
 /** Parses the API's refusal of a publication ("计划尚不能发布 — 第1项：…；第2项：…") into lines. */
 export function refusalLines(message: string): { head: string; lines: string[] } {
