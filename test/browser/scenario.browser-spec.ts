@@ -229,6 +229,30 @@ describe('the web app, role by role', () => {
     await context.close();
   });
 
+  it('in English, a point’s status and light, and a refusal, are in English', async () => {
+    const inEnglish = async (username: string) => {
+      const session = await as(username);
+      await session.page.evaluate(() => localStorage.setItem('workpoints.language', 'en'));
+      return session;
+    };
+    const coordinator = await inEnglish('coordinator');
+    await coordinator.page.goto(pointUrl);
+    const main = coordinator.page.getByRole('main');
+    await main.getByText('Completed', { exact: true }).first().waitFor();
+    await main.getByText('Green', { exact: true }).first().waitFor();
+    await expect(main.getByText('已办结', { exact: true }).count()).resolves.toBe(0);
+    await check(coordinator.page, '22-point-completed-en');
+    await coordinator.context.close();
+
+    // The refusal is said by its code; the API's own (Chinese) explanation stays beneath it.
+    const outsider = await inEnglish('jgdw.staff');
+    await outsider.page.goto(pointUrl);
+    await outsider.page.getByText('This is outside your remit').waitFor();
+    await outsider.page.getByText(/不在您的职责范围内/).waitFor();
+    await check(outsider.page, '23-point-forbidden-en');
+    await outsider.context.close();
+  });
+
   it('every page checked meets WCAG 2 A and AA as axe-core sees it', () => {
     expect(Object.entries(violations).filter(([, v]) => v.length > 0)).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { admin } from './locales/admin';
 import { common } from './locales/common';
 import { coordinator } from './locales/coordinator';
+import { labels } from './locales/labels';
 import { work } from './locales/work';
 
 /** The two languages: Simplified Chinese first, English on request (kept in localStorage). */
@@ -10,7 +11,7 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const LANGUAGE_KEY = 'workpoints.language';
-const namespaces = { common, work, coordinator, admin };
+const namespaces = { common, work, coordinator, admin, labels };
 
 export function storedLanguage(): Language {
   const stored = localStorage.getItem(LANGUAGE_KEY);

@@ -2,6 +2,7 @@ import 'i18next';
 import type { admin } from './locales/admin';
 import type { common } from './locales/common';
 import type { coordinator } from './locales/coordinator';
+import type { labels } from './locales/labels';
 import type { work } from './locales/work';
 
 declare module 'i18next' {
@@ -12,6 +13,7 @@ declare module 'i18next' {
       work: (typeof work)['zh-CN'];
       coordinator: (typeof coordinator)['zh-CN'];
       admin: (typeof admin)['zh-CN'];
+      labels: (typeof labels)['zh-CN'];
     };
   }
 }

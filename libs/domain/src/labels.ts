@@ -3,6 +3,7 @@ import type {
   DeliveryStatus,
   NoticeKind,
   NoticeRecipient,
+  PlanEvent,
   PointStatus,
   RiskColour,
   Role,
@@ -89,35 +90,73 @@ export const RECIPIENT_LABELS: Record<NoticeRecipient, string> = {
 };
 
 /**
- * The label of a timeline entry: sign-offs say which level approved or returned, an extension
- * decision whether it was granted (from the audit row's `after.changes.extension.decision`).
+ * What a timeline entry is called: its event, except that a sign-off says which level approved
+ * or returned, and an extension decision whether it was granted. A key, so each language names
+ * it in its own words (the web app's English), and TIMELINE_LABELS in Chinese.
  */
-export function timelineLabel(
-  event: string,
-  from: string | null,
-  after?: Record<string, unknown> | null,
-): string {
-  if (event === 'decide-extension') {
-    const changes = after?.['changes'] as { extension?: { decision?: string } } | undefined;
-    const decision = changes?.extension?.decision;
-    if (decision === 'approved') return '同意延期';
-    if (decision === 'rejected') return '不同意延期';
-  }
-  if (event === 'approve')
-    return from === 'head_approved' ? '分管领导审核通过，办结' : '处室负责人审核通过';
-  if (event === 'return') return from === 'head_approved' ? '分管领导退回' : '处室负责人退回';
-  return EVENT_LABELS[event as TimelineEvent] ?? PLAN_EVENT_LABELS[event] ?? event;
-}
+export type TimelineLabelKey =
+  | TimelineEvent
+  | PlanEvent
+  | 'approve-head'
+  | 'approve-supervisor'
+  | 'return-head'
+  | 'return-supervisor'
+  | 'extension-approved'
+  | 'extension-rejected';
 
-export const PLAN_EVENT_LABELS: Record<string, string> = {
+export const PLAN_EVENT_LABELS: Record<PlanEvent, string> = {
   plan_created: '创建计划',
   plan_assigned: '调整交办',
   plan_published: '发布计划',
   plan_imported: '导入计划',
   plan_edited: '修改草稿',
   suggestions_applied: '采纳建议的牵头单位',
+  calendar_changed: '调整工作日历',
   // Recorded by the API on a point's trail without changing its lifecycle.
   urge: '督办员催办',
   notification_retried: '重发通知',
+  robot_changed: '设置群机器人',
   target_added: '添加量化目标',
 };
+
+export const TIMELINE_LABELS: Record<TimelineLabelKey, string> = {
+  ...EVENT_LABELS,
+  ...PLAN_EVENT_LABELS,
+  'approve-head': '处室负责人审核通过',
+  'approve-supervisor': '分管领导审核通过，办结',
+  'return-head': '处室负责人退回',
+  'return-supervisor': '分管领导退回',
+  'extension-approved': '同意延期',
+  'extension-rejected': '不同意延期',
+};
+
+/**
+ * The key of a timeline entry's label (from the audit row's event, status before, and
+ * `after.changes.extension.decision`); null for an event no release records any more.
+ */
+export function timelineLabelKey(
+  event: string,
+  from: string | null,
+  after?: { changes?: unknown } | null,
+): TimelineLabelKey | null {
+  if (event === 'decide-extension') {
+    const decision = (after?.changes as { extension?: { decision?: string } } | null | undefined)
+      ?.extension?.decision;
+    if (decision === 'approved') return 'extension-approved';
+    if (decision === 'rejected') return 'extension-rejected';
+  }
+  const level = from === 'head_approved' ? 'supervisor' : 'head';
+  if (event === 'approve') return `approve-${level}`;
+  if (event === 'return') return `return-${level}`;
+  return event in TIMELINE_LABELS ? (event as TimelineLabelKey) : null;
+}
+
+/** The Chinese label of a timeline entry (an unknown event shows as it is). */
+export function timelineLabel(
+  event: string,
+  from: string | null,
+  after?: Record<string, unknown> | null,
+): string {
+  const key = timelineLabelKey(event, from, after);
+  return key ? TIMELINE_LABELS[key] : event;
+}

@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { App } from 'antd';
 import { api, type ApiError, type RequestOf } from './client';
+import { useFailure } from './refusal';
 import type { ApiResponses } from './responses';
 
 type Key = keyof ApiResponses;
@@ -26,7 +27,7 @@ export function useApi<K extends Key>(
 }
 
 /**
- * An action on the API. A refusal shows the API's reason; success shows `done` (if given)
+ * An action on the API. A refusal shows the API's reason (by its code, in the page's language); success shows `done` (if given)
  * and refreshes every cached read, since an action on a point changes lists, counts and boards.
  */
 export function useAction<V, R>(
@@ -35,6 +36,7 @@ export function useAction<V, R>(
 ) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const failure = useFailure();
   return useMutation<R, ApiError, V>({
     mutationFn: run,
     onSuccess: async (result, variables) => {
@@ -43,7 +45,7 @@ export function useAction<V, R>(
       opts.onSuccess?.(result, variables);
     },
     onError: (error) => {
-      void message.error(error.message);
+      void message.error(failure(error));
     },
   });
 }

@@ -63,13 +63,13 @@ export function PointTable<T extends PointRow>({
           title: t('point.status'),
           dataIndex: 'status',
           width: 100,
-          render: (_: string, p) => <StatusTag status={p.status} label={p.statusLabel} />,
+          render: (_: string, p) => <StatusTag status={p.status} />,
         },
         {
           title: t('point.risk'),
           dataIndex: 'risk',
           width: 96,
-          render: (_: string, p) => <RiskLight risk={p.risk} label={p.riskLabel} />,
+          render: (_: string, p) => <RiskLight risk={p.risk} />,
         },
         ...extra,
       ]}

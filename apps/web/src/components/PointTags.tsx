@@ -1,32 +1,55 @@
+import type { PointStatus, RiskColour } from '@workpoints/contracts';
 import { Tag } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
+import { useLabels } from './labels';
 
 /**
- * Tag colours dark enough for white text (WCAG AA, 4.5:1): Ant Design's preset tags put
- * mid-tone text on a pale ground, which falls short.
+ * The app's one palette of tag tones. Each tone's dark colour keeps WCAG AA contrast (4.5:1) both
+ * as text on its tint and under white text: Ant Design's preset tags put mid-tone text on a pale
+ * ground, which falls short.
  */
-export const TONES = {
-  grey: '#595959',
-  blue: '#0958d9',
-  cyan: '#006d75',
-  indigo: '#1d39c4',
-  gold: '#874d00',
-  orange: '#ad4e00',
-  green: '#237804',
-  red: '#a8071a',
-  purple: '#531dab',
+const TONES = {
+  grey: { dark: '#595959', tint: '#fafafa', border: '#d9d9d9' },
+  blue: { dark: '#0958d9', tint: '#e6f4ff', border: '#91caff' },
+  cyan: { dark: '#006d75', tint: '#e6fffb', border: '#87e8de' },
+  indigo: { dark: '#1d39c4', tint: '#f0f5ff', border: '#adc6ff' },
+  gold: { dark: '#874d00', tint: '#fffbe6', border: '#ffe58f' },
+  orange: { dark: '#ad4e00', tint: '#fff7e6', border: '#ffd591' },
+  green: { dark: '#237804', tint: '#f6ffed', border: '#b7eb8f' },
+  red: { dark: '#a8071a', tint: '#fff1f0', border: '#ffa39e' },
+  purple: { dark: '#531dab', tint: '#f9f0ff', border: '#d3adf7' },
 } as const;
 export type Tone = keyof typeof TONES;
 
-/** A solid tag in one of the AA tones. */
-export function ToneTag({ tone, children }: { tone: Tone; children: React.ReactNode }) {
+/**
+ * A tag in one of the tones: dark words on the tone's tint, or (`solid`) white words on its dark
+ * colour, for what should stand out, such as a point's status.
+ */
+export function ToneTag({
+  tone,
+  solid = false,
+  title,
+  style,
+  children,
+}: {
+  tone: Tone;
+  solid?: boolean;
+  title?: string;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  const { dark, tint, border } = TONES[tone];
+  const colours = solid
+    ? { color: '#fff', background: dark, borderColor: dark }
+    : { color: dark, background: tint, borderColor: border };
   return (
-    <Tag color={TONES[tone]} variant="solid">
+    <Tag variant="outlined" title={title} style={{ ...colours, ...style }}>
       {children}
     </Tag>
   );
 }
 
-const STATUS_TONES: Record<string, Tone> = {
+const STATUS_TONES: Record<PointStatus, Tone> = {
   draft: 'grey',
   assigned: 'blue',
   acknowledged: 'cyan',
@@ -37,21 +60,30 @@ const STATUS_TONES: Record<string, Tone> = {
   cancelled: 'grey',
 };
 
-/** The point's status in the API's words (statusLabel), coloured by stage. */
-export function StatusTag({ status, label }: { status: string; label: string }) {
-  return <ToneTag tone={STATUS_TONES[status] ?? 'grey'}>{label}</ToneTag>;
+/** The point's status in the page's words, coloured by stage. */
+export function StatusTag({ status }: { status: PointStatus }) {
+  const labels = useLabels();
+  return (
+    <ToneTag tone={STATUS_TONES[status]} solid>
+      {labels.status(status)}
+    </ToneTag>
+  );
 }
 
-/** Traffic-light colours dark enough to read as text on white (WCAG AA). */
-export const RISK_COLOURS: Record<string, string> = {
+/**
+ * The traffic lights (红黄绿灯), one set for the whole app: dark enough to read as text on white
+ * (WCAG AA, 4.5:1) and, as the dashboard's chart fills, to stand out from it.
+ */
+export const RISK_COLOURS: Record<RiskColour, string> = {
   green: '#237804',
-  yellow: '#ad6800',
+  yellow: '#9e6200',
   red: '#cf1322',
 };
 
-/** A traffic light (红黄绿灯) with its label, so colour is never the only sign. */
-export function RiskLight({ risk, label }: { risk: string; label: string }) {
-  const colour = RISK_COLOURS[risk] ?? '#595959';
+/** A traffic light with its label, so colour is never the only sign. */
+export function RiskLight({ risk }: { risk: RiskColour }) {
+  const labels = useLabels();
+  const colour = RISK_COLOURS[risk];
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, color: colour }}>
       <span
@@ -64,12 +96,12 @@ export function RiskLight({ risk, label }: { risk: string; label: string }) {
           display: 'inline-block',
         }}
       />
-      {label}
+      {labels.risk(risk)}
     </span>
   );
 }
 
 /** "Nothing here" in a list, in a grey that still reads (Ant Design's is too pale for AA). */
-export function EmptyText({ children }: { children: React.ReactNode }) {
+export function EmptyText({ children }: { children: ReactNode }) {
   return <span style={{ color: '#595959' }}>{children}</span>;
 }

@@ -3,6 +3,7 @@ import { Button, Empty, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
+import { useFailure } from '../api/refusal';
 
 interface Props<T> {
   query: UseQueryResult<T, ApiError>;
@@ -15,6 +16,7 @@ interface Props<T> {
 /** Loading, error (with the API's reason and a retry), empty, or the data. */
 export function QueryState<T>({ query, isEmpty, empty, children }: Props<T>) {
   const { t } = useTranslation();
+  const failure = useFailure();
   if (query.isPending) {
     return (
       <div role="status" aria-live="polite" style={{ padding: 48, textAlign: 'center' }}>
@@ -28,7 +30,7 @@ export function QueryState<T>({ query, isEmpty, empty, children }: Props<T>) {
       <Result
         status={query.error.status === 404 || query.error.status === 403 ? '404' : 'error'}
         title={t('state.error')}
-        subTitle={query.error.message}
+        subTitle={failure(query.error)}
         extra={
           <Button onClick={() => void query.refetch()} type="primary">
             {t('state.retry')}

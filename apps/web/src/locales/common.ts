@@ -45,6 +45,24 @@ const zh = {
     supervisor: '分管领导',
   },
   action: { done: '已完成', cancel: '取消', save: '保存', confirm: '确定', refresh: '刷新' },
+  /**
+   * A refusal by its code. The Chinese page shows the API's own message (these words only when
+   * there is none, e.g. the network is down); other languages show these, the message beside.
+   */
+  refusal: {
+    INVALID_INPUT: '填写的内容有误',
+    UNAUTHENTICATED: '请重新登录',
+    NOT_IN_REMIT: '不在您的职责范围内',
+    OUT_OF_TURN: '要点当前的状态不允许此操作',
+    REQUEST_ID_REUSED: '请求编号已用于其他操作',
+    NOT_FOUND: '没有找到',
+    PLAN_STATE: '计划当前的状态不允许此操作',
+    WORKFLOW_UNAVAILABLE: '工作流服务暂不可用，请稍后再试',
+    TOO_LARGE: '文件太大',
+    INTERNAL: '服务器内部错误',
+    other: '请求失败（{{status}}）',
+    detail: '服务器说明：',
+  },
 };
 
 export const common = {
@@ -93,5 +111,19 @@ export const common = {
       supervisor: 'Supervisor',
     },
     action: { done: 'Done', cancel: 'Cancel', save: 'Save', confirm: 'OK', refresh: 'Refresh' },
+    refusal: {
+      INVALID_INPUT: 'Something in the request is not right',
+      UNAUTHENTICATED: 'Please log in again',
+      NOT_IN_REMIT: 'This is outside your remit',
+      OUT_OF_TURN: 'The point’s current stage does not allow this',
+      REQUEST_ID_REUSED: 'This request id was already used for another action',
+      NOT_FOUND: 'Not found',
+      PLAN_STATE: 'The plan’s current state does not allow this',
+      WORKFLOW_UNAVAILABLE: 'The workflow service is unavailable; please try again shortly',
+      TOO_LARGE: 'The file is too large',
+      INTERNAL: 'Something went wrong on the server',
+      other: 'The request failed ({{status}})',
+      detail: 'The server says: ',
+    },
   } satisfies SameShape<typeof zh>,
 };

@@ -2,6 +2,7 @@ import { Card, Col, Grid, List, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api/hooks';
+import { useLabels } from '../components/labels';
 import { EmptyText } from '../components/PointTags';
 import { QueryState } from '../components/QueryState';
 import { PointActions } from './point/PointActions';
@@ -23,6 +24,7 @@ function Selected({ pointId }: { pointId: string }) {
  */
 export function ApprovalsPage() {
   const { t } = useTranslation('work');
+  const labels = useLabels();
   const screens = Grid.useBreakpoint();
   const wide = Boolean(screens.lg);
   const [params, setParams] = useSearchParams();
@@ -69,7 +71,7 @@ export function ApprovalsPage() {
                         </Link>
                       )}
                       <Space size={4}>
-                        <Tag>{p.statusLabel}</Tag>
+                        <Tag>{labels.status(p.status)}</Tag>
                         <Typography.Text type="secondary">{p.deadline}</Typography.Text>
                       </Space>
                     </Space>

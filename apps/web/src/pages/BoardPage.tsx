@@ -1,6 +1,6 @@
 import { Button, Card, Empty, Form, Select, Space, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { RISK_LABELS, STATUS_LABELS } from '@workpoints/domain';
+import { RISK_COLOURS } from '@workpoints/contracts';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useApi } from '../api/hooks';
 import { useNames } from '../api/reference';
 import type { ApiResponses } from '../api/responses';
 import { QueryState } from '../components/QueryState';
+import { useLabels } from '../components/labels';
 import { RiskLight, StatusTag } from '../components/PointTags';
 
 type Plan = ApiResponses['get /api/plans/{planId}'];
@@ -32,11 +33,11 @@ function leaf(p: PlanPoint, dept: (id: string | null) => string): DataNode {
     isLeaf: true,
     title: (
       <Space wrap size={8}>
-        <RiskLight risk={p.risk} label={RISK_LABELS[p.risk]} />
+        <RiskLight risk={p.risk} />
         <Link to={`/points/${p.id}`}>
           第{p.number}项 {p.title}
         </Link>
-        <StatusTag status={p.status} label={STATUS_LABELS[p.status]} />
+        <StatusTag status={p.status} />
         <Typography.Text type="secondary">
           {dept(p.leadDepartmentId)} · {p.deadline ?? '—'}
         </Typography.Text>
@@ -111,6 +112,7 @@ function Board({ plan, filters }: { plan: Plan; filters: Filters }) {
 /** 督办看板: the plan as a tree with traffic lights, filtered by chapter, department, supervisor, colour. */
 export function BoardPage() {
   const { t } = useTranslation('work');
+  const labels = useLabels();
   const { planId = '' } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -212,7 +214,7 @@ export function BoardPage() {
               style={{ width: 110 }}
               value={filters.colour}
               onChange={(v?: string) => set('colour', v)}
-              options={Object.entries(RISK_LABELS).map(([value, label]) => ({ value, label }))}
+              options={RISK_COLOURS.map((value) => ({ value, label: labels.risk(value) }))}
             />
           </Form.Item>
         </Form>

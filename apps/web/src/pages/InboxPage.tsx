@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useAction, useApi } from '../api/hooks';
+import { useLabels } from '../components/labels';
 import { EmptyText } from '../components/PointTags';
 import { QueryState } from '../components/QueryState';
 
@@ -13,6 +14,7 @@ const PAGE = 20;
 /** The inbox: newest first, unread marked, each message linked to its point. */
 export function InboxPage() {
   const { t } = useTranslation('work');
+  const labels = useLabels();
   const [onlyUnread, setOnlyUnread] = useState(false);
   const [page, setPage] = useState(1);
   const inbox = useApi('get /api/inbox', {
@@ -103,7 +105,7 @@ export function InboxPage() {
                       <Space wrap>
                         {!item.readAt && <Badge status="error" />}
                         <span style={{ fontWeight: item.readAt ? 400 : 600 }}>{item.title}</span>
-                        <Tag>{item.kindLabel}</Tag>
+                        <Tag>{labels.notification(item.kind)}</Tag>
                       </Space>
                     }
                     description={dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../api/client';
+import { useFailure } from '../api/refusal';
 import { login } from '../auth/session';
 import { type Language, setLanguage } from '../i18n';
 
@@ -16,7 +16,8 @@ export function LoginPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const failure = useFailure();
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const otherLanguage: Language = i18n.language === 'en' ? 'zh-CN' : 'en';
@@ -28,7 +29,7 @@ export function LoginPage() {
       await login(username, password);
       void navigate(from, { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -52,7 +53,9 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('app.subtitle')}
         </Typography.Paragraph>
-        {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}
+        {error !== null && (
+          <Alert type="error" title={failure(error)} showIcon style={{ marginBottom: 16 }} />
+        )}
         <Form<Credentials> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item
             label={t('session.username')}

@@ -1,9 +1,9 @@
 import { Card, Form, Input, Select, Space, Typography } from 'antd';
 import { POINT_STATUSES, type PointStatus } from '@workpoints/contracts';
-import { STATUS_LABELS } from '@workpoints/domain';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../api/hooks';
+import { useLabels } from '../components/labels';
 import { PointTable } from '../components/PointTable';
 import { QueryState } from '../components/QueryState';
 
@@ -12,6 +12,7 @@ const PAGE = 50;
 /** Search: points in the user's remit by number or words, plan and status; the state lives in the URL. */
 export function PointsPage() {
   const { t } = useTranslation('work');
+  const labels = useLabels();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const planId = params.get('planId') ?? undefined;
@@ -73,7 +74,7 @@ export function PointsPage() {
               onChange={(v?: string) => set('status', v)}
               options={POINT_STATUSES.filter((s) => s !== 'draft').map((s) => ({
                 value: s,
-                label: STATUS_LABELS[s],
+                label: labels.status(s),
               }))}
             />
           </Form.Item>

@@ -21,7 +21,6 @@ import { QueryState } from '../../components/QueryState';
 import { workingDays } from './calendarDays';
 import { DayList, MonthGrid } from './CalendarViews';
 import { type OverrideDraft, OverridesCard } from './OverridesCard';
-import { PageTheme } from './PageTheme';
 
 export type CalendarYear = ApiResponses['get /api/calendar/{year}'];
 
@@ -45,7 +44,7 @@ export function CalendarPage() {
   years.sort((a, b) => a - b);
 
   return (
-    <PageTheme>
+    <>
       <Typography.Title level={2}>{t('calendar.title')}</Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
         <Button icon={<LeftOutlined />} onClick={() => setYear(year - 1)} disabled={year <= 2000}>
@@ -92,7 +91,7 @@ export function CalendarPage() {
           </>
         )}
       </QueryState>
-    </PageTheme>
+    </>
   );
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarYear } from './CalendarPage';
 import { type Day, type DayKind, monthDays, weekdayOf, weeks } from './calendarDays';
 import type { OverrideDraft } from './OverridesCard';
-import { EmptyText, Tag } from './PageTheme';
+import { EmptyText, ToneTag } from '../../components/PointTags';
 
 const CELL: Record<DayKind, CSSProperties> = {
   holiday: { background: '#fff1f0', color: '#a8071a', fontWeight: 600 },
@@ -222,7 +222,9 @@ export function DayList({ data }: { data: CalendarYear }) {
           dataIndex: 'kind',
           width: 130,
           render: (kind: ListRow['kind']) => (
-            <Tag color={kind === 'holiday' ? 'red' : 'blue'}>{t(`calendar.kind.${kind}`)}</Tag>
+            <ToneTag tone={kind === 'holiday' ? 'red' : 'blue'}>
+              {t(`calendar.kind.${kind}`)}
+            </ToneTag>
           ),
         },
         {

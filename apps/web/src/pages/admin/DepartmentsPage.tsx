@@ -19,7 +19,7 @@ import { useAction, useApi } from '../../api/hooks';
 import { useSession } from '../../auth/session';
 import { QueryState } from '../../components/QueryState';
 import { type DepartmentNode, flatten, toOptions, useDepartments } from './departments';
-import { EmptyText, PageTheme, Tag } from './PageTheme';
+import { EmptyText, ToneTag } from '../../components/PointTags';
 
 interface NewDepartment {
   name: string;
@@ -34,7 +34,7 @@ export function DepartmentsPage() {
   const [selected, setSelected] = useState<string | null>(null);
 
   return (
-    <PageTheme>
+    <>
       <Typography.Title level={2}>{t('departments.title')}</Typography.Title>
       <QueryState query={query}>
         {(tree) => {
@@ -78,7 +78,7 @@ export function DepartmentsPage() {
           );
         }}
       </QueryState>
-    </PageTheme>
+    </>
   );
 }
 
@@ -125,7 +125,11 @@ function DepartmentDetail({
                 title: t('users.roles'),
                 dataIndex: 'roles',
                 render: (roles: (typeof users)[number]['roles']) =>
-                  roles.map((r) => <Tag key={r}>{tc(`role.${r}`)}</Tag>),
+                  roles.map((r) => (
+                    <ToneTag tone="grey" key={r}>
+                      {tc(`role.${r}`)}
+                    </ToneTag>
+                  )),
               },
             ]}
           />

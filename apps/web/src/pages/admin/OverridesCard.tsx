@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import type { CalendarYear } from './CalendarPage';
-import { EmptyText, Tag, type Tone } from './PageTheme';
+import { EmptyText, ToneTag, type Tone } from '../../components/PointTags';
 
 type Kind = 'holiday' | 'workday' | 'weekends-only';
 type Override = CalendarYear['overrides'][number];
@@ -26,7 +26,7 @@ interface FormValues {
 const KIND_COLOURS: Record<Kind, Tone> = {
   holiday: 'red',
   workday: 'blue',
-  'weekends-only': 'default',
+  'weekends-only': 'grey',
 };
 
 /** The office's corrections to the year's calendar: the list, removal, and a form to add one. */
@@ -119,7 +119,9 @@ export function OverridesCard({
           {
             title: t('calendar.overrideKind'),
             dataIndex: 'kind',
-            render: (k: Kind) => <Tag color={KIND_COLOURS[k]}>{t(`calendar.kind.${k}`)}</Tag>,
+            render: (k: Kind) => (
+              <ToneTag tone={KIND_COLOURS[k]}>{t(`calendar.kind.${k}`)}</ToneTag>
+            ),
           },
           { title: t('calendar.note'), dataIndex: 'note', render: (n: string | null) => n ?? '—' },
           {

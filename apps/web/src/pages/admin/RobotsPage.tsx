@@ -24,7 +24,7 @@ import { useAction, useApi } from '../../api/hooks';
 import type { ApiResponses } from '../../api/responses';
 import { QueryState } from '../../components/QueryState';
 import { type DepartmentNode, flatten, toOptions, useDepartments } from './departments';
-import { PageTheme, Tag } from './PageTheme';
+import { ToneTag } from '../../components/PointTags';
 
 type Robot = ApiResponses['get /api/departments/{id}/robots'][number];
 
@@ -42,7 +42,7 @@ export function RobotsPage() {
   const [selected, setSelected] = useState<string | null>(null);
 
   return (
-    <PageTheme>
+    <>
       <Typography.Title level={2}>{t('robots.title')}</Typography.Title>
       <Typography.Paragraph>{t('robots.intro')}</Typography.Paragraph>
       <QueryState query={query} isEmpty={(tree) => tree.length === 0}>
@@ -70,7 +70,7 @@ export function RobotsPage() {
           );
         }}
       </QueryState>
-    </PageTheme>
+    </>
   );
 }
 
@@ -133,9 +133,9 @@ function ChannelCard({
       }
       extra={
         robot ? (
-          <Tag color={robot.enabled ? 'green' : 'default'}>
+          <ToneTag tone={robot.enabled ? 'green' : 'grey'}>
             {robot.enabled ? t('robots.on') : t('robots.off')}
-          </Tag>
+          </ToneTag>
         ) : null
       }
       style={{ height: '100%' }}

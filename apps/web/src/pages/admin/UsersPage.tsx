@@ -20,7 +20,7 @@ import { useAction, useApi } from '../../api/hooks';
 import type { ApiResponses } from '../../api/responses';
 import { QueryState } from '../../components/QueryState';
 import { useDepartments } from './departments';
-import { PageTheme, Tag, type Tone } from './PageTheme';
+import { ToneTag, type Tone } from '../../components/PointTags';
 
 type User = ApiResponses['get /api/users'][number];
 
@@ -37,7 +37,7 @@ const ROLE_COLOURS: Record<Role, Tone> = {
   coordinator: 'red',
   supervisor: 'gold',
   head: 'blue',
-  staff: 'default',
+  staff: 'grey',
 };
 
 /** 人员管理: people with their department and roles, filtered by role or department; add one. */
@@ -51,7 +51,7 @@ export function UsersPage() {
   const users = useApi('get /api/users', { query: { role, departmentId } });
 
   return (
-    <PageTheme>
+    <>
       <Typography.Title level={2}>{t('users.title')}</Typography.Title>
       <Card size="small">
         <Space wrap style={{ marginBottom: 16 }}>
@@ -102,9 +102,9 @@ export function UsersPage() {
                   dataIndex: 'roles',
                   render: (roles: Role[]) =>
                     roles.map((r) => (
-                      <Tag key={r} color={ROLE_COLOURS[r]}>
+                      <ToneTag key={r} tone={ROLE_COLOURS[r]}>
                         {tc(`role.${r}`)}
-                      </Tag>
+                      </ToneTag>
                     )),
                 },
                 {
@@ -113,9 +113,9 @@ export function UsersPage() {
                   width: 90,
                   render: (active: boolean) =>
                     active ? (
-                      <Tag color="green">{t('users.active')}</Tag>
+                      <ToneTag tone="green">{t('users.active')}</ToneTag>
                     ) : (
-                      <Tag>{t('users.inactive')}</Tag>
+                      <ToneTag tone="grey">{t('users.inactive')}</ToneTag>
                     ),
                 },
               ]}
@@ -124,7 +124,7 @@ export function UsersPage() {
         </QueryState>
       </Card>
       <NewUserModal open={adding} onClose={() => setAdding(false)} options={departments.options} />
-    </PageTheme>
+    </>
   );
 }
 

@@ -13,9 +13,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type ApiError, api } from '../../api/client';
 import { newRequestId, useAction } from '../../api/hooks';
+import { useFailure } from '../../api/refusal';
 import type { ApiResponses } from '../../api/responses';
 import { type Plan, type Problem, refusalLines } from './draft';
-import { ToneTag } from './theme';
+import { ToneTag } from '../../components/PointTags';
 
 interface Props {
   plan: Plan;
@@ -41,6 +42,7 @@ export function DraftHeader({
 }: Props) {
   const { t } = useTranslation('coordinator');
   const { message, modal } = App.useApp();
+  const failure = useFailure();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [requestId] = useState(newRequestId);
@@ -62,17 +64,18 @@ export function DraftHeader({
       void navigate(`/plans/${plan.id}/board`);
     },
     onError: (error) => {
-      const { head, lines } = refusalLines(error.message);
+      const { lines } = refusalLines(error.message);
       modal.error({
         title: t('draft.refused.title'),
         width: 600,
         content: (
           <div>
             <Typography.Paragraph>
-              {lines.length > 0 ? t('draft.refused.hint') : head}
+              {lines.length > 0 ? t('draft.refused.hint') : failure(error)}
             </Typography.Paragraph>
             {lines.length > 0 && (
-              <ul style={{ maxHeight: 320, overflow: 'auto', paddingInlineStart: 20 }}>
+              // The API's own words for each point: Chinese, whatever the page's language.
+              <ul lang="zh-CN" style={{ maxHeight: 320, overflow: 'auto', paddingInlineStart: 20 }}>
                 {lines.map((l) => (
                   <li key={l}>{l}</li>
                 ))}

@@ -22,7 +22,6 @@ import { PlanTree, type Selection } from './PlanTree';
 import { PointEditor } from './PointEditor';
 import { PolicyModal } from './PolicyModal';
 import { SourcePane } from './SourcePane';
-import { AccessibleTheme } from './theme';
 
 /**
  * The coordinator checks an imported draft plan against its original: the tree of chapters,
@@ -39,7 +38,7 @@ export function DraftReviewPage() {
     { staleTime: 300_000 },
   );
   return (
-    <AccessibleTheme>
+    <>
       <QueryState query={plan}>
         {(p) => (
           <DraftReview
@@ -49,7 +48,7 @@ export function DraftReviewPage() {
           />
         )}
       </QueryState>
-    </AccessibleTheme>
+    </>
   );
 }
 

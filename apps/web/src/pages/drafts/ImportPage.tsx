@@ -5,7 +5,6 @@ import { useSearchParams } from 'react-router';
 import { PasteCard, UploadCard } from './ImportForms';
 import { ImportProgress } from './ImportProgress';
 import { ImportsTable } from './ImportsTable';
-import { AccessibleTheme } from './theme';
 
 /**
  * The coordinator imports a plan: uploads a document or pastes its text, watches the
@@ -20,7 +19,7 @@ export function ImportPage() {
   const watch = (id: string | null) => setParams(id ? { import: id } : {}, { replace: false });
 
   return (
-    <AccessibleTheme>
+    <>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <div>
           <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4 }}>
@@ -66,6 +65,6 @@ export function ImportPage() {
         )}
         <ImportsTable onWatch={(id) => watch(id)} />
       </Space>
-    </AccessibleTheme>
+    </>
   );
 }

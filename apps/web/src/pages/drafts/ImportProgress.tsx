@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useApi } from '../../api/hooks';
 import { QueryState } from '../../components/QueryState';
 import type { ImportInfo } from './draft';
-import { ToneTag } from './theme';
+import { ToneTag } from '../../components/PointTags';
 import { STATUS_TONE, isFinished, knownStatus, stageOf, stepOf } from './importStatus';
 
 interface Props {

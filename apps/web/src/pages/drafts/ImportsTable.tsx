@@ -7,7 +7,7 @@ import { useApi } from '../../api/hooks';
 import { QueryState } from '../../components/QueryState';
 import { type ImportInfo, fileSize } from './draft';
 import { STATUS_TONE, knownStatus } from './importStatus';
-import { ToneTag } from './theme';
+import { ToneTag } from '../../components/PointTags';
 
 const visuallyHidden = {
   position: 'absolute',

@@ -29,7 +29,7 @@ import {
   toTargets,
 } from './draft';
 import { Pane } from './Pane';
-import { ToneTag } from './theme';
+import { ToneTag } from '../../components/PointTags';
 import { SplitModal } from './SplitModal';
 import { Suggestions } from './Suggestions';
 import { TargetsField } from './TargetsField';

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, download } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { useFailure } from '../../api/refusal';
 import { QueryState } from '../../components/QueryState';
 import type { DraftPoint, ImportInfo, Plan } from './draft';
 import { locate, normalize } from './locate';
@@ -64,8 +65,9 @@ export function SourcePane({ plan, point }: Props) {
 function DownloadButton({ info }: { info: ImportInfo }) {
   const { t } = useTranslation('coordinator');
   const { message } = App.useApp();
+  const failure = useFailure();
   const save = () =>
-    download(`/api/imports/${info.id}/file`).catch((e: Error) => void message.error(e.message));
+    download(`/api/imports/${info.id}/file`).catch((e: unknown) => void message.error(failure(e)));
   return (
     <Tooltip title={t('draft.original.download')}>
       <Button

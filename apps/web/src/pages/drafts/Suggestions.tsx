@@ -2,7 +2,7 @@ import { BulbOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type DraftPoint, type Plan, toTargets } from './draft';
-import { ToneTag } from './theme';
+import { ToneTag } from '../../components/PointTags';
 
 interface Props {
   point: DraftPoint;

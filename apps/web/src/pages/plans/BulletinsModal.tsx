@@ -8,7 +8,7 @@ import { useAction, useApi } from '../../api/hooks';
 import type { ApiResponses } from '../../api/responses';
 import { useSession } from '../../auth/session';
 import { QueryState } from '../../components/QueryState';
-import { EmptyText, Tag } from '../admin/PageTheme';
+import { EmptyText, ToneTag } from '../../components/PointTags';
 
 type Bulletin = ApiResponses['get /api/plans/{planId}/bulletins'][number];
 type Plan = ApiResponses['get /api/plans'][number];
@@ -93,9 +93,9 @@ export function BulletinsModal({
                 dataIndex: 'trigger',
                 width: 100,
                 render: (trigger: Bulletin['trigger']) => (
-                  <Tag color={trigger === 'schedule' ? 'blue' : 'default'}>
+                  <ToneTag tone={trigger === 'schedule' ? 'blue' : 'grey'}>
                     {t(`plans.bulletins.${trigger}`)}
-                  </Tag>
+                  </ToneTag>
                 ),
               },
               {

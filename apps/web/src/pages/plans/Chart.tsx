@@ -22,9 +22,6 @@ export type ChartOption = echarts.ComposeOption<
   | TooltipComponentOption
 >;
 
-/** The red / yellow / green of the risk lights (AA-legible on white). */
-export const RISK_COLOURS = { green: '#389e0d', yellow: '#d48806', red: '#cf1322' } as const;
-
 /**
  * One chart. `label` says in words what it shows (the same figures), for screen readers:
  * the canvas itself is hidden from them.

@@ -16,7 +16,7 @@ import {
 } from './DashboardSections';
 import { TargetsCard } from './TargetsCard';
 import { useReportDownload } from './useReportDownload';
-import { EmptyText, PageTheme } from '../admin/PageTheme';
+import { EmptyText } from '../../components/PointTags';
 
 /** 统计分析: a plan's figures by light, chapter and department, what to chase, and the targets. */
 export function DashboardPage() {
@@ -41,7 +41,7 @@ export function DashboardPage() {
   };
 
   return (
-    <PageTheme>
+    <>
       <Space
         style={{ width: '100%', justifyContent: 'space-between', alignItems: 'flex-start' }}
         wrap
@@ -130,6 +130,6 @@ export function DashboardPage() {
       </QueryState>
       <TargetsCard planId={planId} filter={filter} />
       {reports.dialog}
-    </PageTheme>
+    </>
   );
 }

@@ -3,8 +3,8 @@ import { Card, Col, Progress, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiResponses } from '../../api/responses';
-import { Chart, RISK_COLOURS } from './Chart';
-import { EmptyText, Tag } from '../admin/PageTheme';
+import { Chart } from './Chart';
+import { EmptyText, RISK_COLOURS, ToneTag } from '../../components/PointTags';
 
 export type Dashboard = ApiResponses['get /api/plans/{planId}/dashboard'];
 type DepartmentRow = Dashboard['byDepartment'][number];
@@ -299,7 +299,9 @@ export function PointLists({ data }: { data: Dashboard }) {
         <Card
           size="small"
           title={t('dashboard.lists.overdue')}
-          extra={<Tag color="red">{t('dashboard.count', { count: data.overdue.length })}</Tag>}
+          extra={
+            <ToneTag tone="red">{t('dashboard.count', { count: data.overdue.length })}</ToneTag>
+          }
           style={{ height: '100%' }}
         >
           <Table<OverduePoint>
@@ -332,7 +334,9 @@ export function PointLists({ data }: { data: Dashboard }) {
         <Card
           size="small"
           title={t('dashboard.lists.dueSoon', { days: data.dueWithinWorkdays })}
-          extra={<Tag color="gold">{t('dashboard.count', { count: data.dueSoon.length })}</Tag>}
+          extra={
+            <ToneTag tone="gold">{t('dashboard.count', { count: data.dueSoon.length })}</ToneTag>
+          }
           style={{ height: '100%' }}
         >
           <Table<DueSoonPoint>

@@ -18,7 +18,7 @@ import { useSession } from '../../auth/session';
 import { QueryState } from '../../components/QueryState';
 import { BulletinsModal } from './BulletinsModal';
 import { useReportDownload } from './useReportDownload';
-import { PageTheme, Tag } from '../admin/PageTheme';
+import { ToneTag } from '../../components/PointTags';
 
 type Plan = ApiResponses['get /api/plans'][number];
 
@@ -34,7 +34,7 @@ export function PlansPage() {
   const coordinator = has('coordinator', 'admin');
 
   return (
-    <PageTheme>
+    <>
       <Typography.Title level={2}>{t('plans.title')}</Typography.Title>
       <Card size="small">
         <QueryState
@@ -91,9 +91,9 @@ export function PlansPage() {
                   width: 150,
                   render: (status: Plan['status'], plan) => (
                     <div>
-                      <Tag color={status === 'published' ? 'green' : 'orange'}>
+                      <ToneTag tone={status === 'published' ? 'green' : 'orange'}>
                         {t(`plans.statusLabel.${status}`)}
-                      </Tag>
+                      </ToneTag>
                       {plan.publishedAt && (
                         <div style={{ fontSize: 12, marginTop: 4 }}>
                           {t('plans.publishedOn', {
@@ -181,7 +181,7 @@ export function PlansPage() {
         />
       )}
       {reports.dialog}
-    </PageTheme>
+    </>
   );
 }
 

@@ -4,9 +4,8 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
 import type { ApiResponses } from '../../api/responses';
 import { QueryState } from '../../components/QueryState';
-import { RISK_COLOURS } from './Chart';
 import type { DashboardFilter } from './DashboardFilters';
-import { EmptyText, Tag } from '../admin/PageTheme';
+import { EmptyText, RISK_COLOURS, ToneTag } from '../../components/PointTags';
 
 type Progress = ApiResponses['get /api/plans/{planId}/targets'];
 type Row = Progress['rows'][number];
@@ -73,9 +72,9 @@ export function TargetsCard({ planId, filter }: { planId: string; filter: Dashbo
                     <>
                       {r.target.text}
                       {r.target.aspirational && (
-                        <Tag style={{ marginInlineStart: 6 }}>
+                        <ToneTag tone="grey" style={{ marginInlineStart: 6 }}>
                           {t('dashboard.targets.aspirational')}
-                        </Tag>
+                        </ToneTag>
                       )}
                     </>
                   ),
@@ -107,11 +106,11 @@ export function TargetsCard({ planId, filter }: { planId: string; filter: Dashbo
                   dataIndex: 'met',
                   width: 100,
                   render: (met: boolean | null) => (
-                    <Tag color={met === null ? 'default' : met ? 'green' : 'red'}>
+                    <ToneTag tone={met === null ? 'grey' : met ? 'green' : 'red'}>
                       {t(
                         `dashboard.targets.${met === null ? 'noActual' : met ? 'isMet' : 'notMet'}`,
                       )}
-                    </Tag>
+                    </ToneTag>
                   ),
                 },
                 {

@@ -1,8 +1,9 @@
 import { App, Button, Modal, Progress, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, download } from '../../api/client';
+import { download } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { useFailure } from '../../api/refusal';
 
 /**
  * Downloads a report the API builds. A large selection comes back as a background export
@@ -10,6 +11,7 @@ import { useApi } from '../../api/hooks';
  */
 export function useReportDownload() {
   const { message } = App.useApp();
+  const failure = useFailure();
   const [busy, setBusy] = useState<string | null>(null);
   const [exportId, setExportId] = useState<string | null>(null);
 
@@ -19,7 +21,7 @@ export function useReportDownload() {
       const { accepted } = await download(url);
       if (accepted) setExportId(accepted.id);
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(failure(e));
     } finally {
       setBusy(null);
     }
@@ -34,6 +36,7 @@ export function useReportDownload() {
 function ExportProgress({ exportId, onClose }: { exportId: string; onClose: () => void }) {
   const { t } = useTranslation('admin');
   const { message } = App.useApp();
+  const failure = useFailure();
   const fetched = useRef(false);
   const [fetching, setFetching] = useState(false);
   const status = useApi(
@@ -52,11 +55,11 @@ function ExportProgress({ exportId, onClose }: { exportId: string; onClose: () =
     try {
       await download(`/api/exports/${exportId}/file`);
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(failure(e));
     } finally {
       setFetching(false);
     }
-  }, [exportId, message]);
+  }, [exportId, message, failure]);
 
   useEffect(() => {
     if (view?.state === 'completed' && !fetched.current) {
@@ -105,7 +108,7 @@ function ExportProgress({ exportId, onClose }: { exportId: string; onClose: () =
           {view.stage}
         </Typography.Text>
       )}
-      {status.isError && <Typography.Text type="danger">{status.error.message}</Typography.Text>}
+      {status.isError && <Typography.Text type="danger">{failure(status.error)}</Typography.Text>}
     </Modal>
   );
 }

@@ -13,12 +13,14 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import type { NoticeKind, NoticeRecipient } from '@workpoints/contracts';
 import { targetMet } from '@workpoints/domain';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
 import { useNames } from '../../api/reference';
 import type { ApiResponses } from '../../api/responses';
+import { useLabels } from '../../components/labels';
 import { EmptyText, RiskLight, StatusTag, ToneTag } from '../../components/PointTags';
 
 export type Point = ApiResponses['get /api/points/{pointId}'];
@@ -80,6 +82,7 @@ export function Reports({ point }: { point: Point }) {
 }
 
 export function PointTimeline({ point }: { point: Point }) {
+  const labels = useLabels();
   return (
     <Timeline
       items={[...point.timeline].reverse().map((e, i) => ({
@@ -87,7 +90,7 @@ export function PointTimeline({ point }: { point: Point }) {
         color: e.event === 'return' ? 'red' : e.to === 'completed' ? 'green' : 'blue',
         content: (
           <div>
-            <Typography.Text strong>{e.label}</Typography.Text>
+            <Typography.Text strong>{labels.timeline(e)}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
               {time(e.at)} {e.actor?.name ?? ''}
             </Typography.Text>
@@ -107,6 +110,7 @@ export function PointTimeline({ point }: { point: Point }) {
 export function PointView({ point, actions }: { point: Point; actions?: React.ReactNode }) {
   const { t } = useTranslation('work');
   const names = useNames();
+  const labels = useLabels();
   const returned = [...point.signOffs].reverse().find((s) => s.decision === 'returned');
   const lastReturnIsOpen =
     point.status === 'in_progress' && point.timeline.at(-1)?.event === 'return';
@@ -168,8 +172,16 @@ export function PointView({ point, actions }: { point: Point; actions?: React.Re
           columns={[
             { title: t('point.noticeSent'), dataIndex: 'noticeDate', width: 110 },
             { title: t('point.noticeDue'), dataIndex: 'dueDate', width: 110 },
-            { title: t('point.status'), dataIndex: 'label' },
-            { title: t('point.noticeTo'), dataIndex: 'recipientLabel' },
+            {
+              title: t('point.status'),
+              dataIndex: 'kind',
+              render: (kind: NoticeKind) => labels.notice(kind),
+            },
+            {
+              title: t('point.noticeTo'),
+              dataIndex: 'recipient',
+              render: (recipient: NoticeRecipient) => labels.recipient(recipient),
+            },
             {
               title: t('point.delivered'),
               dataIndex: 'deliveredAt',
@@ -188,8 +200,8 @@ export function PointView({ point, actions }: { point: Point; actions?: React.Re
             <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
               第{point.number}项 {point.title}
             </Typography.Title>
-            <StatusTag status={point.status} label={point.statusLabel} />
-            <RiskLight risk={point.risk} label={point.riskLabel} />
+            <StatusTag status={point.status} />
+            <RiskLight risk={point.risk} />
             {point.suspended && <ToneTag tone="grey">{t('point.suspended')}</ToneTag>}
           </Space>
           {lastReturnIsOpen && returned?.comment && (
