@@ -2127,6 +2127,12 @@ export interface components {
              * @example 2026-06-30
              */
             deadline: string | null;
+            /**
+             * Format: date
+             * @description The deadline moved to a working day, as the workflow chases it; null for a draft
+             * @example 2026-06-30
+             */
+            effectiveDeadline: string | null;
             /** Format: uuid */
             supervisorId: string | null;
             status: components["schemas"]["PointStatus"];
@@ -2314,6 +2320,12 @@ export interface components {
              * @example 2026-06-30
              */
             deadline: string | null;
+            /**
+             * Format: date
+             * @description The deadline moved to a working day, as the workflow chases it; null for a draft
+             * @example 2026-06-30
+             */
+            effectiveDeadline: string | null;
             /** Format: uuid */
             supervisorId: string | null;
             status: components["schemas"]["PointStatus"];
@@ -2571,6 +2583,12 @@ export interface components {
              * @example 2026-06-30
              */
             deadline: string | null;
+            /**
+             * Format: date
+             * @description The deadline moved to a working day, as the workflow chases it; null for a draft
+             * @example 2026-06-30
+             */
+            effectiveDeadline: string | null;
             /** Format: uuid */
             supervisorId: string | null;
             status: components["schemas"]["PointStatus"];
