@@ -10,6 +10,7 @@ import {
   type SignOffLevel,
 } from '@workpoints/contracts';
 import { STATUS_LABELS } from './labels';
+import { isClosedStatus } from './status';
 
 export type Decision =
   | { allowed: true; to: PointStatus; signOff: SignOffLevel | null }
@@ -59,7 +60,6 @@ const NO_CONTEXT: PointContext = {
 
 /** Statuses in which the lead department is still working on the point. */
 const WORKING: readonly PointStatus[] = ['acknowledged', 'in_progress'];
-const CLOSED: readonly PointStatus[] = ['completed', 'cancelled'];
 
 const ACTION_LABELS: Record<PointAction, string> = {
   acknowledge: '签收',
@@ -97,7 +97,7 @@ export function decide(
   const now = STATUS_LABELS[status];
   const verbOf = ACTION_LABELS[action];
   const stay: Decision = { allowed: true, to: status, signOff: null };
-  if (CLOSED.includes(status)) return refuse(ErrorCode.OutOfTurn, `该要点${now}，不能再${verbOf}`);
+  if (isClosedStatus(status)) return refuse(ErrorCode.OutOfTurn, `该要点${now}，不能再${verbOf}`);
   if (isCoordinatorAction(action)) {
     if (!isCoordinator(actor)) return refuse(ErrorCode.NotInRemit, `只有督办员可以${verbOf}要点`);
     if (action === 'suspend' && context.suspended)

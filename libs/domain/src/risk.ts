@@ -1,4 +1,5 @@
 import type { PointStatus, RiskColour } from '@workpoints/contracts';
+import { isClosedStatus } from './status';
 
 export interface RiskFacts {
   status: PointStatus;
@@ -19,7 +20,7 @@ export function completionSubmitted(status: PointStatus): boolean {
  * missing, or the deadline is near and completion has not been submitted; otherwise green.
  */
 export function riskColour(facts: RiskFacts): RiskColour {
-  if (facts.status === 'completed' || facts.status === 'cancelled') return 'green';
+  if (isClosedStatus(facts.status)) return 'green';
   if (facts.overdue) return 'red';
   if (facts.reportMissing) return 'yellow';
   if (facts.deadlineNear && !completionSubmitted(facts.status)) return 'yellow';

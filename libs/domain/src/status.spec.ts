@@ -1,5 +1,11 @@
 import { POINT_STATUSES } from '@workpoints/contracts';
-import { CLOSED_STATUSES, OPEN_STATUSES, isClosedStatus, isOpenStatus } from './status';
+import {
+  CLOSED_STATUSES,
+  OPEN_STATUSES,
+  PUBLISHED_STATUSES,
+  isClosedStatus,
+  isOpenStatus,
+} from './status';
 
 describe('open and closed statuses', () => {
   it('split every status but draft into exactly one of open and closed', () => {
@@ -15,5 +21,11 @@ describe('open and closed statuses', () => {
     expect(isClosedStatus('cancelled')).toBe(true);
     expect(isOpenStatus('submitted')).toBe(true);
     expect(isOpenStatus('draft')).toBe(false);
+  });
+
+  it('count every status but draft as published', () => {
+    expect([...PUBLISHED_STATUSES].sort()).toEqual(
+      POINT_STATUSES.filter((s) => s !== 'draft').sort(),
+    );
   });
 });

@@ -18,6 +18,12 @@ export const OPEN_STATUSES = [
   'head_approved',
 ] as const satisfies readonly PointStatus[];
 
+/** Statuses of a point that has been published (`draft` is the only other one). */
+export const PUBLISHED_STATUSES = [
+  ...OPEN_STATUSES,
+  ...CLOSED_STATUSES,
+] as const satisfies readonly PointStatus[];
+
 export function isClosedStatus(status: PointStatus): boolean {
   return (CLOSED_STATUSES as readonly PointStatus[]).includes(status);
 }

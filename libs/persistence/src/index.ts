@@ -8,3 +8,4 @@ export * from './seed/demo-organisation.seed';
 export * from './seed/keyword-rules.seed';
 export * from './calendar-store';
 export * from './notification-outbox';
+export * from './point-conditions';

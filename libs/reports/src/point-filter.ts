@@ -1,4 +1,6 @@
 import type { PointFilters } from '@workpoints/contracts';
+import { PUBLISHED_STATUSES } from '@workpoints/domain';
+import { sqlStatusIn } from '@workpoints/persistence';
 import type { DataSource } from 'typeorm';
 
 export type { PointFilters } from '@workpoints/contracts';
@@ -37,7 +39,7 @@ export function pointFilter(planId: string, filters: PointFilters = {}): PointSe
     params.push(value);
     return `$${params.length}`;
   };
-  const where = ['p.plan_id = $1', `p.status <> 'draft'`];
+  const where = ['p.plan_id = $1', sqlStatusIn('p', PUBLISHED_STATUSES)];
   if (filters.chapterId) {
     const c = param(filters.chapterId);
     where.push(`(n.id = ${c} OR n.parent_id = ${c})`);

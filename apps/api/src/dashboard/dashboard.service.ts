@@ -11,8 +11,14 @@ import {
   type PointStatus,
   type RiskColour,
 } from '@workpoints/contracts';
-import { RISK_LABELS, STATUS_LABELS, effectiveDeadline, shanghaiDate } from '@workpoints/domain';
-import { PlanEntity } from '@workpoints/persistence';
+import {
+  OPEN_STATUSES,
+  RISK_LABELS,
+  STATUS_LABELS,
+  effectiveDeadline,
+  shanghaiDate,
+} from '@workpoints/domain';
+import { PlanEntity, sqlStatusIn } from '@workpoints/persistence';
 import { pointFilter } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
@@ -21,7 +27,7 @@ import type { DashboardQuery } from './dashboard.dto';
 
 type Counts<K extends string> = Record<K, number>;
 
-const OPEN = `p.status NOT IN ('completed', 'cancelled')`;
+const OPEN = sqlStatusIn('p', OPEN_STATUSES);
 const LIST_LIMIT = 500;
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@workpoints/config';
 import { ErrorCode, type Actor, type UrgeResult } from '@workpoints/contracts';
-import { STATUS_LABELS } from '@workpoints/domain';
+import { STATUS_LABELS, isClosedStatus } from '@workpoints/domain';
 import {
   AuditEventEntity,
   NotificationEntity,
@@ -123,7 +123,7 @@ export class UrgeService {
 function assertChaseable(point: WorkPointEntity): void {
   if (point.status === 'draft' || !point.workflowId || !point.leadDepartmentId)
     throw new DomainException(ErrorCode.PlanState, `第${point.number}项尚未发布，不能催办`);
-  if (point.status === 'completed' || point.status === 'cancelled')
+  if (isClosedStatus(point.status))
     throw new DomainException(
       ErrorCode.OutOfTurn,
       `第${point.number}项${STATUS_LABELS[point.status]}，无需催办`,

@@ -18,6 +18,7 @@ import {
   SignOffEntity,
   TargetActualEntity,
   WorkPointEntity,
+  remitCondition,
 } from '@workpoints/persistence';
 import { DataSource } from 'typeorm';
 import { attachmentsByRequest } from '../attachments/attachment-links';
@@ -46,13 +47,8 @@ export class PointsService {
       .addOrderBy('p.planId', 'ASC');
     const coOf = (param: string) =>
       `EXISTS (SELECT 1 FROM work_point_co_departments c WHERE c.point_id = p.id AND c.department_id = :${param})`;
-    if (!actor.roles.includes('admin') && !actor.roles.includes('coordinator')) {
-      // Department staff and heads see their department's points; supervisors their own.
-      qb.andWhere(`(p.supervisorId = :me OR p.leadDepartmentId = :myDept OR ${coOf('myDept')})`, {
-        me: actor.userId,
-        myDept: actor.departmentId ?? '00000000-0000-0000-0000-000000000000',
-      });
-    }
+    const remit: Record<string, unknown> = {};
+    qb.andWhere(remitCondition(actor, 'p', remit), remit);
     if (q.planId) qb.andWhere('p.planId = :planId', { planId: q.planId });
     const words = q.q?.trim();
     if (words) {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, PointSummary, ReportDue, TodoView } from '@workpoints/contracts';
-import { WorkPointEntity } from '@workpoints/persistence';
+import { OPEN_STATUSES } from '@workpoints/domain';
+import { WorkPointEntity, remitCondition, sqlStatusIn } from '@workpoints/persistence';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { toPointSummary } from './point.mapper';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
-const OPEN = `p.status NOT IN ('draft', 'completed', 'cancelled')`;
+const OPEN = sqlStatusIn('p', OPEN_STATUSES);
 
 @Injectable()
 export class TodoService {
@@ -19,9 +20,9 @@ export class TodoService {
       qb.andWhere('p.leadDepartmentId = :dept', { dept }).andWhere('p.suspended = false');
     const [toAcknowledge, reportsDue, returned, approvals, extensions, overdue] = await Promise.all(
       [
-        this.points((qb) => ofMyDepartment(qb).andWhere(`p.status = 'assigned'`)),
-        this.reportsDue(dept),
-        this.points((qb) =>
+        this.points(actor, (qb) => ofMyDepartment(qb).andWhere(`p.status = 'assigned'`)),
+        this.reportsDue(actor, dept),
+        this.points(actor, (qb) =>
           ofMyDepartment(qb)
             .andWhere(`p.status = 'in_progress'`)
             .andWhere(
@@ -29,7 +30,7 @@ export class TodoService {
             ),
         ),
         has('head', 'supervisor')
-          ? this.points((qb) =>
+          ? this.points(actor, (qb) =>
               qb.andWhere(
                 `((:head AND p.status = 'submitted' AND p.leadDepartmentId = :dept)
                 OR (:sup AND p.status = 'head_approved' AND p.supervisorId = :me))`,
@@ -38,14 +39,14 @@ export class TodoService {
             )
           : [],
         has('supervisor')
-          ? this.points((qb) =>
+          ? this.points(actor, (qb) =>
               qb
                 .andWhere('p.pendingExtension IS NOT NULL')
                 .andWhere('p.supervisorId = :me', { me: actor.userId })
                 .andWhere(OPEN),
             )
           : [],
-        this.points((qb) => {
+        this.points(actor, (qb) => {
           qb.andWhere('p.overdue = true').andWhere(OPEN);
           if (!has('coordinator', 'admin'))
             qb.andWhere('(p.leadDepartmentId = :dept OR p.supervisorId = :me)', {
@@ -59,13 +60,17 @@ export class TodoService {
     return { toAcknowledge, reportsDue, returned, approvals, extensions, overdue };
   }
 
+  /** The points `where` picks, never beyond the actor's remit whatever a list's own rule says. */
   private async points(
+    actor: Actor,
     where: (qb: SelectQueryBuilder<WorkPointEntity>) => SelectQueryBuilder<WorkPointEntity>,
   ): Promise<PointSummary[]> {
+    const remit: Record<string, unknown> = {};
     const qb = this.dataSource
       .getRepository(WorkPointEntity)
       .createQueryBuilder('p')
       .leftJoinAndSelect('p.coDepartments', 'co')
+      .where(remitCondition(actor, 'p', remit), remit)
       .orderBy('p.deadline', 'ASC', 'NULLS LAST')
       .addOrderBy('p.number', 'ASC')
       .take(200);
@@ -73,7 +78,7 @@ export class TodoService {
   }
 
   /** The report reminders (提醒 / 未按时报送) sent since the department's last progress report. */
-  private async reportsDue(dept: string): Promise<ReportDue[]> {
+  private async reportsDue(actor: Actor, dept: string): Promise<ReportDue[]> {
     const rows = await this.dataSource.query<{ id: string; due: string }[]>(
       `SELECT p.id, to_char(max(r.due_date), 'YYYY-MM-DD') AS due
          FROM work_points p
@@ -91,7 +96,7 @@ export class TodoService {
     );
     if (rows.length === 0) return [];
     const due = new Map(rows.map((r) => [r.id, r.due]));
-    const points = await this.points((qb) =>
+    const points = await this.points(actor, (qb) =>
       qb.andWhere('p.id IN (:...ids)', { ids: [...due.keys()] }),
     );
     return points.map((p) => ({ ...p, reportDue: due.get(p.id) ?? '' }));

@@ -7,7 +7,7 @@ import {
   type Target,
   type TargetProgress,
 } from '@workpoints/contracts';
-import { STATUS_LABELS, targetProblems } from '@workpoints/domain';
+import { STATUS_LABELS, isClosedStatus, targetProblems } from '@workpoints/domain';
 import { AuditEventEntity, PlanEntity, WorkPointEntity } from '@workpoints/persistence';
 import { pointFilter, targetProgress } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
@@ -78,7 +78,7 @@ export class TargetsService {
           return { pointId, repeated: true, targets: indexed(before) };
         }
       }
-      if (point.status === 'completed' || point.status === 'cancelled')
+      if (isClosedStatus(point.status))
         throw new DomainException(
           ErrorCode.OutOfTurn,
           `第${point.number}项${STATUS_LABELS[point.status]}，不能再添加目标`,

@@ -1,11 +1,12 @@
 import { WorkCalendar, fromDayNumber, toDayNumber, unlessUnknownYear } from '@workpoints/calendar';
 import {
+  PUBLISHED_STATUSES,
   effectiveDeadline,
   monthBounds,
   shanghaiDate,
   type DepartmentMonthFacts,
 } from '@workpoints/domain';
-import { loadCalendarData, type BulletinPoint } from '@workpoints/persistence';
+import { loadCalendarData, sqlStatusIn, type BulletinPoint } from '@workpoints/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface MonthlyFacts {
@@ -83,7 +84,7 @@ export async function loadMonthlyFacts(
        LEFT JOIN (SELECT point_id, count(*) AS n FROM sign_offs
                    WHERE decision = 'returned' AND created_at >= $2 AND created_at < $3
                    GROUP BY point_id) s ON s.point_id = p.id
-      WHERE p.plan_id = $1 AND p.status <> 'draft'
+      WHERE p.plan_id = $1 AND ${sqlStatusIn('p', PUBLISHED_STATUSES)}
       ORDER BY p.number`,
     [planId, bounds.start, bounds.end, bounds.first, bounds.last],
   );

@@ -1,5 +1,5 @@
 import type { PointStatus, RiskColour, SummaryPeriod } from '@workpoints/contracts';
-import { STATUS_LABELS, shanghaiDate } from '@workpoints/domain';
+import { STATUS_LABELS, isOpenStatus, shanghaiDate } from '@workpoints/domain';
 import type { DataSource } from 'typeorm';
 import { pointFilter, type PointFilters } from '../point-filter';
 import { targetProgress } from '../target-progress';
@@ -133,8 +133,6 @@ interface NodeRow {
   title: string;
 }
 
-const isOpen = (p: { status: PointStatus }) => p.status !== 'completed' && p.status !== 'cancelled';
-
 /** Soonest deadline first, undated last, then by number. */
 const byDeadline = (a: SummaryPoint, b: SummaryPoint) =>
   (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31') || a.number - b.number;
@@ -214,7 +212,7 @@ export async function loadSummary(
     nodeId: r.nodeId,
   }));
   const counted = points.filter((p) => p.status !== 'cancelled');
-  const open = counted.filter(isOpen);
+  const open = counted.filter((p) => isOpenStatus(p.status));
   const strip = ({ nodeId: _nodeId, ...p }: SummaryPoint & { nodeId: string | null }) => p;
 
   return {

@@ -1,4 +1,5 @@
 import { RISK_COLOURS as RISKS } from '@workpoints/contracts';
+import { OPEN_STATUSES } from '@workpoints/domain';
 import { Card, Col, Progress, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,7 +18,7 @@ const percent = (part: number, whole: number) => (whole ? Math.round((part / who
 export function StatCards({ data }: { data: Dashboard }) {
   const { t } = useTranslation('admin');
   const completed = data.byStatus.completed;
-  const open = data.total - completed - data.byStatus.cancelled;
+  const open = OPEN_STATUSES.reduce((sum, s) => sum + data.byStatus[s], 0);
   const overdue = data.byDepartment.reduce((sum, d) => sum + d.overdue, 0);
   const cards = [
     { key: 'total', title: t('dashboard.stats.total'), value: data.total },

@@ -10,7 +10,7 @@ import {
   Typography,
 } from 'antd';
 import type { PointAction, PointStatus } from '@workpoints/contracts';
-import { deadlinePassed, decide } from '@workpoints/domain';
+import { deadlinePassed, decide, isOpenStatus } from '@workpoints/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -60,7 +60,7 @@ export function PointActions({ point }: { point: Point }) {
   const may = (action: PointAction) =>
     decide(point.status as PointStatus, action, user, parties, context).allowed;
   // Urging is a notice, not a lifecycle action: coordinators, on any open point.
-  const mayUrge = has('coordinator') && !['completed', 'cancelled'].includes(point.status);
+  const mayUrge = has('coordinator') && isOpenStatus(point.status as PointStatus);
 
   const acknowledge = useAction(
     () =>
