@@ -1,6 +1,7 @@
 import { WorkCalendar, buildCalendarData } from '@workpoints/calendar';
 import { DEFAULT_NOTIFICATION_PREFERENCES, type Channel } from '@workpoints/contracts';
-import { deliveryTime, notificationPreferences } from './delivery-time';
+import { deliveryTime } from './delivery-time';
+import { notificationPreferences } from './notification-preferences';
 
 // 2024: 劳动节 05-01…05-05 off, Saturday 05-11 worked; 04-30 is a Tuesday.
 const calendar = new WorkCalendar(buildCalendarData([2024]));

@@ -1,10 +1,7 @@
 import { UnknownYearError, atShanghaiTime, type WorkCalendar } from '@workpoints/calendar';
-import {
-  DEFAULT_NOTIFICATION_PREFERENCES,
-  type Channel,
-  type NotificationPreferences,
-} from '@workpoints/contracts';
+import type { Channel, NotificationPreferences } from '@workpoints/contracts';
 import { shanghaiDate } from './deadline';
+import { inQuietHours, minutesOf } from './notification-preferences';
 
 export interface DeliveryTimeInput {
   /** When the notification arises (workflow time of its transition). */
@@ -24,19 +21,11 @@ export interface DeliveryTime {
   digest: boolean;
 }
 
-/** Minutes since midnight of `HH:MM`, or of an instant in Asia/Shanghai. */
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+/** Minutes since midnight of an instant in Asia/Shanghai. */
 const shanghaiMinutes = (at: Date) => {
   const t = new Date(at.getTime() + 8 * 3_600_000);
   return t.getUTCHours() * 60 + t.getUTCMinutes();
 };
-
-/** The user's preferences over the defaults. */
-export function notificationPreferences(
-  own: Partial<NotificationPreferences> | null | undefined,
-): NotificationPreferences {
-  return { ...DEFAULT_NOTIFICATION_PREFERENCES, ...(own ?? {}) };
-}
 
 /**
  * When a notification may go out. The inbox shows everything at once. Email and robots are
@@ -61,12 +50,12 @@ export function deliveryTime(input: DeliveryTimeInput): DeliveryTime {
       }
       return { notBefore: slot, digest: true };
     }
-    const { from, to } = preferences.quietHours;
+    const { to } = preferences.quietHours;
     const t = shanghaiMinutes(at);
-    const quietNow = t >= minutes(from) || t < minutes(to);
+    const quietNow = inQuietHours(preferences.quietHours, t);
     if (calendar.isWorkday(today) && !quietNow) return now;
     // the morning of a working day before the quiet hours end: later the same day
-    if (calendar.isWorkday(today) && t < minutes(to))
+    if (calendar.isWorkday(today) && t < minutesOf(to))
       return { notBefore: atShanghaiTime(today, to), digest: false };
     return { notBefore: atShanghaiTime(calendar.nextWorkday(today), to), digest: false };
   } catch (error) {

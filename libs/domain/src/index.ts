@@ -13,6 +13,7 @@ export * from './chase';
 export * from './policy';
 export * from './notification-templates';
 export * from './delivery-time';
+export * from './notification-preferences';
 export * from './scoring';
 export * from './targets';
 export * from './months';

@@ -29,6 +29,8 @@ describe('notification preferences', () => {
     expect(await problems(NotificationPreferencesDto, { digestTime: null })).toEqual([]);
   });
 
+  // The rules and their wording are libs/domain's (notification-preferences.spec.ts): here, that
+  // a request is refused with each field's problems.
   it('names every problem in Chinese', async () => {
     const found = await problems(NotificationPreferencesDto, {
       channels: ['inbox', 'inbox', 'wecom'],
@@ -38,8 +40,7 @@ describe('notification preferences', () => {
     });
     expect(found).toEqual(
       expect.arrayContaining([
-        'channels 只能包含 inbox（站内消息）和 email（邮件）',
-        'channels 不能重复',
+        'channels 只能包含 inbox（站内消息）和 email（邮件）；channels 不能重复',
         '未知的通知类型：nope；overdue 只能包含 inbox（站内消息）和 email（邮件）；urged 的渠道不能重复',
         'digestTime 应为 HH:MM（00:00–23:59），或为 null（逐条发送）',
         '免打扰时段应跨夜：开始时间须晚于结束时间（如 18:00 至次日 09:00）',
