@@ -10,7 +10,7 @@ import type {
   WorkPointActivities,
 } from '@workpoints/contracts';
 import { AppConfig } from '@workpoints/config';
-import { shanghaiDate } from '@workpoints/domain';
+import { addressees, shanghaiDate } from '@workpoints/domain';
 import {
   AuditEventEntity,
   ProgressReportEntity,
@@ -29,45 +29,40 @@ type ReminderRow = Pick<
   'kind' | 'dueDate' | 'noticeDate' | 'recipient' | 'recipientKey' | 'departmentId' | 'userId'
 >;
 
-/** One outbox row per recipient of a notice: departments for department roles, people otherwise. */
+/**
+ * One row per addressee of a notice (libs/domain `addressees`): departments for department
+ * roles, people otherwise, each under its key in the notice's unique index.
+ */
 export function noticeRows(notice: NoticeRecord): ReminderRow[] {
   const base = { kind: notice.kind, dueDate: notice.dueDate, noticeDate: notice.noticeDate };
-  const { leadDepartmentId, coDepartmentIds, supervisorId } = notice.parties;
-  return notice.recipients.flatMap((recipient): ReminderRow[] => {
-    switch (recipient) {
+  return addressees(notice.recipients, notice.parties).map((a): ReminderRow => {
+    switch (a.recipient) {
       case 'lead':
       case 'lead-head':
-        return [
-          {
-            ...base,
-            recipient,
-            recipientKey: `${recipient}:${leadDepartmentId}`,
-            departmentId: leadDepartmentId,
-            userId: null,
-          },
-        ];
       case 'co':
-        return coDepartmentIds.map((id) => ({
+        return {
           ...base,
-          recipient,
-          recipientKey: `co:${id}`,
-          departmentId: id,
+          recipient: a.recipient,
+          recipientKey: `${a.recipient}:${a.departmentId}`,
+          departmentId: a.departmentId,
           userId: null,
-        }));
+        };
       case 'supervisor':
-        return [
-          {
-            ...base,
-            recipient,
-            recipientKey: `supervisor:${supervisorId}`,
-            departmentId: null,
-            userId: supervisorId,
-          },
-        ];
+        return {
+          ...base,
+          recipient: a.recipient,
+          recipientKey: `supervisor:${a.userId}`,
+          departmentId: null,
+          userId: a.userId,
+        };
       case 'coordinator':
-        return [
-          { ...base, recipient, recipientKey: 'coordinator', departmentId: null, userId: null },
-        ];
+        return {
+          ...base,
+          recipient: a.recipient,
+          recipientKey: 'coordinator',
+          departmentId: null,
+          userId: null,
+        };
     }
   });
 }

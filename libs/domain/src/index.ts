@@ -10,6 +10,7 @@ export * from './publication';
 export * from './action-problems';
 export * from './notice-schedule';
 export * from './chase';
+export * from './recipients';
 export * from './policy';
 export * from './notification-templates';
 export * from './delivery-time';

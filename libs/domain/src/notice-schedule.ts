@@ -1,5 +1,6 @@
 import { UnknownYearError, atShanghaiTime, type WorkCalendar } from '@workpoints/calendar';
 import type { NoticeKind, NoticeRecipient, PointPolicy } from '@workpoints/contracts';
+import { noticeRecipients } from './recipients';
 
 export interface ScheduledNotice {
   /** The instant it is sent: `policy.reminderTime` on a working day, Asia/Shanghai. */
@@ -64,9 +65,9 @@ export function noticeSchedule(input: ScheduleInput): ScheduledNotice[] {
   const add = (
     date: string,
     kind: NoticeKind,
-    recipients: NoticeRecipient[],
     dueDate: string,
     periodStart?: string,
+    recipients: NoticeRecipient[] = noticeRecipients(kind),
   ) => {
     if (date <= publishedOn || date > until) return;
     notices.push({
@@ -90,7 +91,7 @@ export function noticeSchedule(input: ScheduleInput): ScheduledNotice[] {
 
   series(() => {
     const ackDue = calendar.addWorkdays(publishedOn, policy.acknowledgeWithinWorkdays);
-    add(ackDue, 'ack-reminder', ['lead'], ackDue);
+    add(ackDue, 'ack-reminder', ackDue);
   });
 
   let deadline: string | null = null;
@@ -109,33 +110,26 @@ export function noticeSchedule(input: ScheduleInput): ScheduledNotice[] {
       add(
         calendar.addWorkdays(reportDue, -policy.reportReminderWorkdaysBefore),
         'report-reminder',
-        ['lead', 'co'],
         reportDue,
         periodStart,
       );
-      add(
-        calendar.nextWorkday(reportDue),
-        'report-missed',
-        ['lead', 'lead-head'],
-        reportDue,
-        periodStart,
-      );
+      add(calendar.nextWorkday(reportDue), 'report-missed', reportDue, periodStart);
       periodStart = reportDue;
     }
   });
 
   for (const n of [...new Set(policy.deadlineReminderWorkdaysBefore)].sort((a, b) => b - a))
-    series(() => add(calendar.addWorkdays(due, -n), 'deadline-reminder', ['lead', 'co'], due));
+    series(() => add(calendar.addWorkdays(due, -n), 'deadline-reminder', due));
 
   series(() => {
     const overdueOn = calendar.nextWorkday(due);
-    add(overdueOn, 'overdue', ['lead', 'lead-head'], due);
+    add(overdueOn, 'overdue', due);
     let step = calendar.addWorkdays(overdueOn, policy.escalateToSupervisorAfterWorkdays);
-    add(step, 'escalation', ['supervisor'], due);
-    for (;;) {
+    add(step, 'escalation', due, undefined, noticeRecipients('escalation', 1));
+    for (let n = 2; ; n += 1) {
       step = calendar.addWorkdays(step, policy.escalateToCoordinatorEveryWorkdays);
       if (step > until) break;
-      add(step, 'escalation', ['coordinator'], due);
+      add(step, 'escalation', due, undefined, noticeRecipients('escalation', n));
     }
   });
 

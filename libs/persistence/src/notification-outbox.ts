@@ -6,7 +6,12 @@ import type {
   NotificationKind,
   PointParties,
 } from '@workpoints/contracts';
-import { deliveryTime, notificationPreferences, shanghaiDate } from '@workpoints/domain';
+import {
+  addressees,
+  deliveryTime,
+  notificationPreferences,
+  shanghaiDate,
+} from '@workpoints/domain';
 import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { loadCalendarData } from './calendar-store';
@@ -113,7 +118,11 @@ export async function writeOutbox(
   return rows.length;
 }
 
-/** People (and departments, for their robots) behind the roles on a point. */
+/**
+ * People (and departments, for their robots) behind the roles on a point (libs/domain
+ * `addressees`): the active staff or heads of the departments, the supervisor, the
+ * coordinators.
+ */
 async function recipientsOf(
   tx: EntityManager,
   roles: NoticeRecipient[],
@@ -121,46 +130,47 @@ async function recipientsOf(
 ): Promise<{ users: UserEntity[]; departments: string[] }> {
   const users = new Map<string, UserEntity>();
   const departments = new Set<string>();
-  const add = (list: UserEntity[]) => list.forEach((u) => users.set(u.id, u));
-  const inDepartments = (ids: string[], role: 'staff' | 'head') =>
-    ids.length === 0
-      ? Promise.resolve([])
-      : tx
-          .getRepository(UserEntity)
-          .createQueryBuilder('u')
-          .where('u.department_id IN (:...ids)', { ids })
-          .andWhere(':role = ANY(u.roles)', { role })
-          .andWhere('u.active')
-          .getMany();
-  for (const role of new Set(roles)) {
-    switch (role) {
+  const byRole = { staff: new Set<string>(), head: new Set<string>() };
+  const supervisors = new Set<string>();
+  let coordinators = false;
+  for (const a of addressees([...new Set(roles)], parties)) {
+    switch (a.recipient) {
       case 'lead':
-        add(await inDepartments([parties.leadDepartmentId], 'staff'));
-        departments.add(parties.leadDepartmentId);
-        break;
       case 'lead-head':
-        add(await inDepartments([parties.leadDepartmentId], 'head'));
-        departments.add(parties.leadDepartmentId);
-        break;
       case 'co':
-        add(await inDepartments(parties.coDepartmentIds, 'staff'));
-        parties.coDepartmentIds.forEach((id) => departments.add(id));
+        byRole[a.role].add(a.departmentId);
+        departments.add(a.departmentId);
         break;
       case 'supervisor':
-        add(await tx.findBy(UserEntity, { id: parties.supervisorId, active: true }));
+        supervisors.add(a.userId);
         break;
       case 'coordinator':
-        add(
-          await tx
-            .getRepository(UserEntity)
-            .createQueryBuilder('u')
-            .where(`'coordinator' = ANY(u.roles)`)
-            .andWhere('u.active')
-            .getMany(),
-        );
+        coordinators = true;
         break;
     }
   }
+  const add = (list: UserEntity[]) => list.forEach((u) => users.set(u.id, u));
+  for (const role of ['staff', 'head'] as const)
+    if (byRole[role].size > 0)
+      add(
+        await tx
+          .getRepository(UserEntity)
+          .createQueryBuilder('u')
+          .where('u.department_id IN (:...ids)', { ids: [...byRole[role]] })
+          .andWhere(':role = ANY(u.roles)', { role })
+          .andWhere('u.active')
+          .getMany(),
+      );
+  for (const id of supervisors) add(await tx.findBy(UserEntity, { id, active: true }));
+  if (coordinators)
+    add(
+      await tx
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .where(`'coordinator' = ANY(u.roles)`)
+        .andWhere('u.active')
+        .getMany(),
+    );
   return { users: [...users.values()], departments: [...departments].filter(Boolean) };
 }
 

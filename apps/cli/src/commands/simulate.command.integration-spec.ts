@@ -217,25 +217,28 @@ describe('workpoints simulate', () => {
       '--json',
     ]);
     expect(code).toBe(0);
+    // Recipients are who the worker tells (libs/domain recipients.ts): nobody of the
+    // department's own steps; the supervisor of a request; the lead (and its head) of a decision,
+    // a return and the approvals, the supervisor of the head's, the coordinator of the last.
     expect(json.events).toEqual([
       // Acknowledged on 01-30 at 10:00 (the default time): no acknowledgement reminder.
-      ev(ten('2024-01-30'), '1', 'acknowledged', ['督办员']),
+      ev(ten('2024-01-30'), '1', 'acknowledged', []),
       // Nobody reported since publication: reminded on 02-21 for the report due 02-23.
       ev(nine('2024-02-21'), '1', 'report-reminder', ['综合处']),
       // Reported on the due day: no missed-report flag on 02-26.
-      ev(ten('2024-02-23'), '1', 'reported', ['督办员']),
+      ev(ten('2024-02-23'), '1', 'reported', []),
       ev(ten('2024-03-04'), '1', 'extension-requested', ['张副局长']),
       // The deadline moves to 04-30: no deadline reminders in March (they were due from 03-22).
-      ev(ten('2024-03-05'), '1', 'extension-approved', ['综合处', '督办员']),
-      ev(ten('2024-03-19'), '1', 'submitted', ['综合处负责人']),
+      ev(ten('2024-03-05'), '1', 'extension-approved', ['综合处', '综合处负责人']),
+      ev(ten('2024-03-19'), '1', 'submitted', []),
       // "return" without "by" is the lead head's (whose turn it is).
       ev(ten('2024-03-20'), '1', 'returned', ['综合处']),
       // Submitted again before 09:00 on 03-21: the reminder for the report due Monday 03-25
       // no longer applies, nor the missed-report flag of 03-26.
-      ev('2024-03-21T00:30:00.000Z', '1', 'submitted', ['综合处负责人']),
+      ev('2024-03-21T00:30:00.000Z', '1', 'submitted', []),
       // The first approval is the head's, the second the supervisor's (completed).
-      ev(ten('2024-03-25'), '1', 'approved', ['张副局长']),
-      ev(ten('2024-03-26'), '1', 'approved', ['综合处', '督办员']),
+      ev(ten('2024-03-25'), '1', 'approved', ['综合处', '张副局长']),
+      ev(ten('2024-03-26'), '1', 'approved', ['综合处', '综合处负责人', '督办员']),
     ]);
   });
 

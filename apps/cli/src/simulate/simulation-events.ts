@@ -1,5 +1,5 @@
 import type { NoticeKind, NoticeRecipient, TransitionRecord } from '@workpoints/contracts';
-import { NOTICE_LABELS } from '@workpoints/domain';
+import { NOTICE_LABELS, addressees, eventOccasion } from '@workpoints/domain';
 import type { SimulatedPoint } from './simulation-plan';
 
 /** Kinds of recorded human actions (from the plan file's scripted actions). */
@@ -34,28 +34,33 @@ export interface SimulationEvent {
   at: string;
   pointNo: string;
   kind: SimulationEventKind;
-  /** Who gets it, by name: departments, `<lead>负责人`, the supervisor, 督办员. */
+  /** Who is told, by name: departments, `<lead>负责人`, the supervisor, 督办员. */
   recipients: string[];
 }
 
 export const COORDINATOR_NAME = '督办员';
 
-const leadHead = (point: SimulatedPoint) => `${point.lead}负责人`;
-
-/** Notice recipients (roles on the point) as the names the plan file uses. */
+/**
+ * Recipients (roles on the point) as the names the plan file uses: the simulated workflow's
+ * parties are those names, so each addressee (libs/domain `addressees`) is named by its id.
+ */
 export function recipientNames(point: SimulatedPoint, roles: readonly NoticeRecipient[]): string[] {
-  const names = roles.flatMap((role): string[] => {
-    switch (role) {
+  const parties = {
+    leadDepartmentId: point.lead,
+    coDepartmentIds: point.co,
+    supervisorId: point.supervisor,
+  };
+  const names = addressees(roles, parties).map((a) => {
+    switch (a.recipient) {
       case 'lead':
-        return [point.lead];
-      case 'lead-head':
-        return [leadHead(point)];
       case 'co':
-        return point.co;
+        return a.departmentId;
+      case 'lead-head':
+        return `${a.departmentId}负责人`;
       case 'supervisor':
-        return [point.supervisor];
+        return a.userId;
       case 'coordinator':
-        return [COORDINATOR_NAME];
+        return COORDINATOR_NAME;
     }
   });
   return [...new Set(names)];
@@ -73,10 +78,9 @@ export const toMinute = (iso: string): string =>
 
 /**
  * The events one recorded transition stands for: one per notice it carries, and for a scripted
- * human action one event at the action's scripted instant (`actionAt`). Recipients of an action
- * are who it goes to next: the coordinator for an acknowledgement or a report, the lead head
- * for a submission, the supervisor after the head's approval or for an extension request, the
- * lead department (and the coordinator) after the final approval, a return or a decision.
+ * human action one event at the action's scripted instant (`actionAt`). Recipients are who the
+ * worker would tell (libs/domain `noticeRecipients` and `eventOccasion`): none for the
+ * department's own steps (acknowledgement, report, submission).
  */
 export function eventsOf(
   rec: TransitionRecord,
@@ -90,34 +94,38 @@ export function eventsOf(
     recipients: recipientNames(point, n.recipients),
   }));
   if (actionAt === undefined) return events;
-  const action = (kind: ActionEventKind, recipients: string[]) =>
-    events.push({ at: new Date(actionAt).toISOString(), pointNo: point.no, kind, recipients });
-  const closing = [point.lead, COORDINATOR_NAME];
+  const told = recipientNames(point, eventOccasion(rec)?.recipients ?? []);
+  const action = (kind: ActionEventKind) =>
+    events.push({
+      at: new Date(actionAt).toISOString(),
+      pointNo: point.no,
+      kind,
+      recipients: told,
+    });
   switch (rec.event) {
     case 'acknowledge':
-      action('acknowledged', [COORDINATOR_NAME]);
+      action('acknowledged');
       break;
     case 'report':
-      action('reported', [COORDINATOR_NAME]);
+      action('reported');
       break;
     case 'submit':
-      action('submitted', [leadHead(point)]);
+      action('submitted');
       break;
     case 'approve':
-      action('approved', rec.signOff?.level === 'head' ? [point.supervisor] : closing);
+      action('approved');
       break;
     case 'return':
-      action('returned', [point.lead]);
+      action('returned');
       break;
     case 'request-extension':
-      action('extension-requested', [point.supervisor]);
+      action('extension-requested');
       break;
     case 'decide-extension':
       action(
         rec.changes?.extension?.decision === 'approved'
           ? 'extension-approved'
           : 'extension-rejected',
-        closing,
       );
       break;
     case 'contribute':
