@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './queues';
+export * from './jobs';
 export * from './task-queues';
 export * from './workflow-ids';
 export * from './work-point/work-point.messages';

@@ -34,6 +34,16 @@ export interface DeliverNotificationJob {
   notificationId: string;
 }
 
+/** Several digest rows of one recipient and channel, due at one digest time, sent as one. */
+export interface DeliverDigestJob {
+  notificationIds: string[];
+  /** `recipientKey|channel|notBefore (ISO)`: which digest this is (its job id). */
+  digest: string;
+}
+
+/** The queue job id of a digest: one per recipient, channel and digest time. */
+export const digestJobId = (digest: string): string => `digest-${digest.replace(/[|:]/g, '-')}`;
+
 export enum JobName {
   ImportPlan = 'import-plan',
   SweepImports = 'sweep-imports',

@@ -7,6 +7,8 @@ import {
   JobName,
   QueueName,
   REPORT_EXPORT_STAGES,
+  enqueue,
+  isJobNamed,
   reportExportJobId,
   type Actor,
   type ExportAccepted,
@@ -100,10 +102,7 @@ export class ExportsService {
       requestedAt: new Date().toISOString(),
     };
     try {
-      await this.queue.add(JobName.ExportReport, data, {
-        ...JOB_OPTIONS,
-        jobId: reportExportJobId(id),
-      });
+      await enqueue(this.queue, JobName.ExportReport, data, JOB_OPTIONS);
     } catch (error) {
       // Unlike an import, nothing is stored before the queue: without Redis there is no export.
       this.logger.warn(`export ${id} not queued: ${(error as Error).message}`);
@@ -176,7 +175,8 @@ export class ExportsService {
   /** The export's job, if it exists and the actor may see it: the requester or an admin. */
   private async job(id: string, actor: Actor): Promise<ExportJob> {
     // The whole job is read, its file (return value) included: exports are few and short-lived.
-    const job = (await this.queue.getJob(reportExportJobId(id))) as ExportJob | undefined;
+    const found: Job | undefined = await this.queue.getJob(reportExportJobId(id));
+    const job = found && isJobNamed(found, JobName.ExportReport) ? found : undefined;
     const mine = job && (job.data.userId === actor.userId || actor.roles.includes('admin'));
     // Someone else's export is as good as absent: its existence is nobody else's business.
     if (!job || !mine) throw new DomainException(ErrorCode.NotFound, `导出不存在或已过期：${id}`);

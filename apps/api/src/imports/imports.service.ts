@@ -5,9 +5,8 @@ import {
   ErrorCode,
   JobName,
   QueueName,
-  importJobId,
+  enqueue,
   type Actor,
-  type ImportPlanJob,
   type ImportView,
   type PlanPart,
 } from '@workpoints/contracts';
@@ -65,13 +64,17 @@ export class ImportsService {
       }),
     );
     try {
-      await this.queue.add(JobName.ImportPlan, { importId: row.id } satisfies ImportPlanJob, {
-        jobId: importJobId(row.id),
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 2000 },
-        removeOnComplete: 1000,
-        removeOnFail: 1000,
-      });
+      await enqueue(
+        this.queue,
+        JobName.ImportPlan,
+        { importId: row.id },
+        {
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 2000 },
+          removeOnComplete: 1000,
+          removeOnFail: 1000,
+        },
+      );
     } catch (error) {
       // Stored and queued later by the jobs app's sweep; the upload itself succeeded.
       this.logger.warn(`import ${row.id} stored but not queued yet: ${(error as Error).message}`);

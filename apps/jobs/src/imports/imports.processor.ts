@@ -1,7 +1,7 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobName, QueueName, importJobId, type ImportPlanJob } from '@workpoints/contracts';
+import { JobName, QueueName, enqueue } from '@workpoints/contracts';
 import { ImportError, extractText } from '@workpoints/plan-import';
 import { parsePlan } from '@workpoints/plan-parser';
 import {
@@ -15,6 +15,7 @@ import {
 } from '@workpoints/persistence';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { DataSource, LessThan } from 'typeorm';
+import { JobProcessor, jobOf } from '../job-processors';
 import { buildPlanDraft, type PlanDraft } from './plan-draft.builder';
 
 export const SWEEP_IMPORTS_EVERY_MS = 10_000;
@@ -26,7 +27,7 @@ const STALE_QUEUED_MS = 15_000;
  * the stored file, extracts its text, parses it, and writes the draft plan (nodes, points,
  * suggestions) in one transaction, reporting progress on the import row as it goes.
  */
-@Processor(QueueName.Imports)
+@JobProcessor(QueueName.Imports)
 export class ImportsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ImportsProcessor.name);
 
@@ -46,20 +47,15 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
   }
 
   async process(job: Job): Promise<unknown> {
-    const name = job.name as JobName;
-    switch (name) {
+    const typed = jobOf(QueueName.Imports, job);
+    switch (typed.name) {
       case JobName.ImportPlan:
-        return this.importPlan((job.data as ImportPlanJob).importId, {
+        return this.importPlan(typed.data.importId, {
           report: (p) => job.updateProgress(p),
           lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
         });
       case JobName.SweepImports:
         return this.sweep();
-      case JobName.DispatchNotifications:
-      case JobName.DeliverNotification:
-      case JobName.DeliverDigest:
-      case JobName.ExportReport:
-        throw new UnrecoverableError(`${name} does not belong on the ${QueueName.Imports} queue`);
     }
   }
 
@@ -70,10 +66,7 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
       select: { id: true },
       take: 100,
     });
-    for (const row of stale)
-      await this.queue.add(JobName.ImportPlan, { importId: row.id } satisfies ImportPlanJob, {
-        jobId: importJobId(row.id),
-      });
+    for (const row of stale) await enqueue(this.queue, JobName.ImportPlan, { importId: row.id });
     return stale.length;
   }
 

@@ -1,9 +1,16 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
-import { JobName, QueueName, type DeliverNotificationJob } from '@workpoints/contracts';
+import { JobName, QueueName } from '@workpoints/contracts';
 import { type Job, UnrecoverableError } from 'bullmq';
-import type { DeliverDigestJob } from './notification-dispatcher.processor';
+import { JobProcessor, jobOf } from '../job-processors';
 import { NotificationDeliveryService } from './notification-delivery.service';
+
+type ChannelQueue =
+  | QueueName.NotifyInbox
+  | QueueName.NotifyEmail
+  | QueueName.NotifyWecom
+  | QueueName.NotifyDingtalk
+  | QueueName.NotifyFeishu;
 
 /**
  * One processor per channel queue: the same delivery, each with the concurrency and the rate
@@ -12,22 +19,18 @@ import { NotificationDeliveryService } from './notification-delivery.service';
  */
 abstract class ChannelProcessor extends WorkerHost {
   protected abstract readonly logger: Logger;
+  protected abstract readonly queue: ChannelQueue;
   // Property injection: the subclasses declare no constructor of their own.
   @Inject(NotificationDeliveryService)
   private readonly delivery!: NotificationDeliveryService;
 
   async process(job: Job): Promise<string> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const typed = jobOf(this.queue, job);
     const outcome =
-      job.name === (JobName.DeliverDigest as string)
-        ? await this.delivery.deliverDigest(
-            (job.data as DeliverDigestJob).notificationIds,
-            lastAttempt,
-          )
-        : await this.delivery.deliver(
-            (job.data as DeliverNotificationJob).notificationId,
-            lastAttempt,
-          );
+      typed.name === JobName.DeliverDigest
+        ? await this.delivery.deliverDigest(typed.data.notificationIds, lastAttempt)
+        : await this.delivery.deliver(typed.data.notificationId, lastAttempt);
     switch (outcome.result) {
       case 'sent':
       case 'already-sent':
@@ -45,32 +48,41 @@ abstract class ChannelProcessor extends WorkerHost {
  * The inbox: many at once, and a short lock so jobs of a worker that died (SIGKILL) are taken
  * up again within seconds instead of BullMQ's default half minute.
  */
-@Processor(QueueName.NotifyInbox, { concurrency: 20, lockDuration: 10_000, stalledInterval: 5_000 })
+@JobProcessor(QueueName.NotifyInbox, {
+  concurrency: 20,
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+})
 export class InboxProcessor extends ChannelProcessor {
   protected readonly logger = new Logger(InboxProcessor.name);
+  protected readonly queue = QueueName.NotifyInbox;
 }
 
-@Processor(QueueName.NotifyEmail, { concurrency: 5, limiter: { max: 300, duration: 60_000 } })
+@JobProcessor(QueueName.NotifyEmail, { concurrency: 5, limiter: { max: 300, duration: 60_000 } })
 export class EmailProcessor extends ChannelProcessor {
   protected readonly logger = new Logger(EmailProcessor.name);
+  protected readonly queue = QueueName.NotifyEmail;
 }
 
 /** WeCom group robots take 20 messages a minute. */
-@Processor(QueueName.NotifyWecom, { concurrency: 2, limiter: { max: 20, duration: 60_000 } })
+@JobProcessor(QueueName.NotifyWecom, { concurrency: 2, limiter: { max: 20, duration: 60_000 } })
 export class WecomProcessor extends ChannelProcessor {
   protected readonly logger = new Logger(WecomProcessor.name);
+  protected readonly queue = QueueName.NotifyWecom;
 }
 
 /** DingTalk custom robots take 20 messages a minute. */
-@Processor(QueueName.NotifyDingtalk, { concurrency: 2, limiter: { max: 20, duration: 60_000 } })
+@JobProcessor(QueueName.NotifyDingtalk, { concurrency: 2, limiter: { max: 20, duration: 60_000 } })
 export class DingtalkProcessor extends ChannelProcessor {
   protected readonly logger = new Logger(DingtalkProcessor.name);
+  protected readonly queue = QueueName.NotifyDingtalk;
 }
 
 /** Feishu custom bots take 100 a minute (and 5 a second). */
-@Processor(QueueName.NotifyFeishu, { concurrency: 2, limiter: { max: 5, duration: 1_000 } })
+@JobProcessor(QueueName.NotifyFeishu, { concurrency: 2, limiter: { max: 5, duration: 1_000 } })
 export class FeishuProcessor extends ChannelProcessor {
   protected readonly logger = new Logger(FeishuProcessor.name);
+  protected readonly queue = QueueName.NotifyFeishu;
 }
 
 export const CHANNEL_PROCESSORS = [

@@ -1,4 +1,4 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -6,14 +6,15 @@ import {
   JobName,
   NOTIFICATION_QUEUES,
   QueueName,
-  notificationJobId,
+  enqueue,
+  enqueueBulk,
   type Channel,
-  type DeliverNotificationJob,
 } from '@workpoints/contracts';
 import { NotificationEntity } from '@workpoints/persistence';
 import { AppConfig } from '@workpoints/config';
-import { type Job, type JobsOptions, type Queue, UnrecoverableError } from 'bullmq';
+import { type Job, type JobsOptions, type Queue } from 'bullmq';
 import { DataSource, In, LessThan, LessThanOrEqual } from 'typeorm';
+import { JobProcessor, jobOf } from '../job-processors';
 
 /** How often due rows are moved into the channel queues. */
 export const DISPATCH_EVERY_MS = 1_000;
@@ -42,10 +43,6 @@ export function channelJobOptions(channel: Channel, backoffMs: number): JobsOpti
     : { attempts: 6, backoff: { type: 'exponential', delay: backoffMs } };
 }
 
-export interface DeliverDigestJob {
-  notificationIds: string[];
-}
-
 /**
  * The dispatcher: moves due outbox rows (status pending, `notBefore` passed) into their
  * channel's queue with the row id as job id, then marks them queued. A row is marked only
@@ -53,7 +50,7 @@ export interface DeliverDigestJob {
  * queued long ago and never sent are queued again (same job id). Digest rows of one recipient,
  * channel and digest time go out as one job.
  */
-@Processor(QueueName.NotifyDispatch)
+@JobProcessor(QueueName.NotifyDispatch)
 export class NotificationDispatcherProcessor
   extends WorkerHost
   implements OnApplicationBootstrap, OnModuleDestroy
@@ -107,8 +104,7 @@ export class NotificationDispatcherProcessor
   }
 
   async process(job: Job): Promise<number> {
-    if (job.name !== (JobName.DispatchNotifications as string))
-      throw new UnrecoverableError(`${job.name} does not belong on ${QueueName.NotifyDispatch}`);
+    jobOf(QueueName.NotifyDispatch, job);
     return this.dispatch();
   }
 
@@ -141,29 +137,27 @@ export class NotificationDispatcherProcessor
     for (const channel of CHANNELS) {
       const rows = single.filter((r) => r.channel === channel);
       if (rows.length === 0) continue;
-      await this.queues[channel].addBulk(
-        rows.map((r) => ({
-          name: JobName.DeliverNotification,
-          data: { notificationId: r.id } satisfies DeliverNotificationJob,
-          opts: {
-            ...channelJobOptions(channel, this.config.notify.backoffMs),
-            jobId: notificationJobId(r.id),
-            // Done or dead, the row says so; a job kept in Redis would block the same job id
-            // when an admin retries the row.
-            removeOnComplete: true,
-            removeOnFail: true,
-          },
-        })),
+      await enqueueBulk(
+        this.queues[channel],
+        JobName.DeliverNotification,
+        rows.map((r) => ({ notificationId: r.id })),
+        {
+          ...channelJobOptions(channel, this.config.notify.backoffMs),
+          // Done or dead, the row says so; a job kept in Redis would block the same job id
+          // (the row's) when an admin retries the row.
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
       );
     }
     for (const [key, rows] of digests) {
       const channel = rows[0]?.channel ?? 'email';
-      await this.queues[channel].add(
+      await enqueue(
+        this.queues[channel],
         JobName.DeliverDigest,
-        { notificationIds: rows.map((r) => r.id) } satisfies DeliverDigestJob,
+        { notificationIds: rows.map((r) => r.id), digest: key },
         {
           ...channelJobOptions(channel, this.config.notify.backoffMs),
-          jobId: `digest-${key.replace(/[|:]/g, '-')}`,
           removeOnComplete: true,
           removeOnFail: true,
         },

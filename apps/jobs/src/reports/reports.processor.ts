@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -12,6 +12,7 @@ import {
 import { buildReport } from '@workpoints/reports';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { JobProcessor, jobOf } from '../job-processors';
 
 /**
  * Background exports: a report file too large to build inside a request (the ledger of a plan
@@ -20,7 +21,7 @@ import { DataSource } from 'typeorm';
  * (base64) as the job's result, which the API hands to the requester. Remit was settled by the
  * API: the job's filters are already scoped. Two at a time: each holds a whole workbook in memory.
  */
-@Processor(QueueName.Reports, { concurrency: 2 })
+@JobProcessor(QueueName.Reports, { concurrency: 2 })
 export class ReportsProcessor extends WorkerHost {
   private readonly logger = new Logger(ReportsProcessor.name);
 
@@ -29,16 +30,10 @@ export class ReportsProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<ReportExportResult> {
-    const name = job.name as JobName;
-    switch (name) {
+    const typed = jobOf(QueueName.Reports, job);
+    switch (typed.name) {
       case JobName.ExportReport:
-        return this.export(job.data as ReportExportJob, (p) => job.updateProgress(p));
-      case JobName.ImportPlan:
-      case JobName.SweepImports:
-      case JobName.DispatchNotifications:
-      case JobName.DeliverNotification:
-      case JobName.DeliverDigest:
-        throw new UnrecoverableError(`${name} does not belong on the ${QueueName.Reports} queue`);
+        return this.export(typed.data, (p) => job.updateProgress(p));
     }
   }
 
