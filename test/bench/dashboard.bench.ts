@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       [planId],
     );
     await ds.query(
-      `INSERT INTO reminders (point_id, kind, due_date, notice_date, recipient, recipient_key, department_id, created_at)
+      `INSERT INTO notices (point_id, kind, due_date, notice_date, recipient, recipient_key, department_id, created_at)
        SELECT p.id, 'report-missed', current_date - m * 30, current_date - m * 30 + 1, 'lead',
               'lead:' || p.lead_department_id, p.lead_department_id, now()
          FROM work_points p, generate_series(1, 2) m WHERE p.plan_id = $1`,
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
       `EXPLAIN (ANALYZE, COSTS OFF)
        SELECT p.lead_department_id, count(*), coalesce(sum(m.missed), 0)
          FROM work_points p
-         LEFT JOIN (SELECT r.point_id, count(*) AS missed FROM reminders r JOIN work_points rp ON rp.id = r.point_id
+         LEFT JOIN (SELECT r.point_id, count(*) AS missed FROM notices r JOIN work_points rp ON rp.id = r.point_id
                      WHERE rp.plan_id = $1 AND r.kind = 'report-missed' AND r.recipient = 'lead' GROUP BY r.point_id) m
                 ON m.point_id = p.id
         WHERE p.plan_id = $1 AND p.status <> 'draft' GROUP BY p.lead_department_id`,

@@ -4,7 +4,7 @@ import {
   NotificationEntity,
   PlanEntity,
   ProgressReportEntity,
-  ReminderEntity,
+  NoticeEntity,
   SignOffEntity,
   UserEntity,
   WorkPointEntity,
@@ -136,7 +136,7 @@ describe('monthly bulletin and ranking (API)', () => {
       status: 'completed',
       overdue: true,
     });
-    await ds.getRepository(ReminderEntity).save({
+    await ds.getRepository(NoticeEntity).save({
       pointId: p3,
       kind: 'report-missed',
       dueDate: '2024-10-08',

@@ -5,7 +5,7 @@ import {
   DepartmentEntity,
   PlanEntity,
   PlanNodeEntity,
-  ReminderEntity,
+  NoticeEntity,
   UserEntity,
   WorkPointEntity,
   createDataSource,
@@ -216,7 +216,7 @@ describe('plan dashboard (督办看板)', () => {
       [past(9), 'lead'],
       [past(9), 'lead-head'],
     ] as const)
-      await ds.getRepository(ReminderEntity).save({
+      await ds.getRepository(NoticeEntity).save({
         pointId: saved[0]?.id,
         kind: 'report-missed',
         dueDate: due,

@@ -521,7 +521,7 @@ describe('steering running points', () => {
     const id = pointId(3);
     // The workflow sends its first notice working days after publication; rows as it writes them.
     await pg.query(
-      `INSERT INTO reminders (point_id, kind, due_date, notice_date, recipient, recipient_key,
+      `INSERT INTO notices (point_id, kind, due_date, notice_date, recipient, recipient_key,
          department_id, user_id, created_at)
        VALUES ($1, 'deadline-reminder', $2, $3, 'supervisor', $4, NULL, $5, now()),
               ($1, 'report-reminder', $6, $7, 'co', $8, $9, NULL, now())`,

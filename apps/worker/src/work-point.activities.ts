@@ -14,7 +14,7 @@ import { addressees, shanghaiDate } from '@workpoints/domain';
 import {
   AuditEventEntity,
   ProgressReportEntity,
-  ReminderEntity,
+  NoticeEntity,
   SignOffEntity,
   TargetActualEntity,
   WorkPointEntity,
@@ -24,8 +24,8 @@ import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { writeNotifications } from './notification-fanout';
 
-type ReminderRow = Pick<
-  ReminderEntity,
+type NoticeRow = Pick<
+  NoticeEntity,
   'kind' | 'dueDate' | 'noticeDate' | 'recipient' | 'recipientKey' | 'departmentId' | 'userId'
 >;
 
@@ -33,9 +33,9 @@ type ReminderRow = Pick<
  * One row per addressee of a notice (libs/domain `addressees`): departments for department
  * roles, people otherwise, each under its key in the notice's unique index.
  */
-export function noticeRows(notice: NoticeRecord): ReminderRow[] {
+export function noticeRows(notice: NoticeRecord): NoticeRow[] {
   const base = { kind: notice.kind, dueDate: notice.dueDate, noticeDate: notice.noticeDate };
-  return addressees(notice.recipients, notice.parties).map((a): ReminderRow => {
+  return addressees(notice.recipients, notice.parties).map((a): NoticeRow => {
     switch (a.recipient) {
       case 'lead':
       case 'lead-head':
@@ -165,7 +165,7 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           createdAt: at,
         });
       }
-      const rows: ReminderRow[] = [
+      const rows: NoticeRow[] = [
         ...(rec.notices ?? []).flatMap(noticeRows),
         // Runs started before notices existed send their one overdue reminder this way.
         ...(rec.reminders ?? []).map((r) => ({
@@ -183,7 +183,7 @@ export class WorkPointActivitiesService implements WorkPointActivities {
         await tx
           .createQueryBuilder()
           .insert()
-          .into(ReminderEntity)
+          .into(NoticeEntity)
           .values(rows.map((row) => ({ ...row, pointId: rec.pointId, createdAt: at })))
           .orIgnore()
           .execute();

@@ -17,7 +17,7 @@ import {
   submitCompletionUpdate,
   type WorkPointState,
 } from '@workpoints/contracts';
-import { CalendarOverrideEntity, ReminderEntity, WorkPointEntity } from '@workpoints/persistence';
+import { CalendarOverrideEntity, NoticeEntity, WorkPointEntity } from '@workpoints/persistence';
 import { workflowBundleOptions } from '@workpoints/temporal';
 import { TimeSkippingFixture } from './testing/time-skipping-fixture';
 
@@ -47,7 +47,7 @@ describe('work-point workflow (time-skipping)', () => {
       args: [{ requestId: 'ack-1', actor: fx.staff }],
     });
     const notices = async () =>
-      (await fx.ds.getRepository(ReminderEntity).findBy({ pointId }))
+      (await fx.ds.getRepository(NoticeEntity).findBy({ pointId }))
         .map((r) => `${r.noticeDate} ${r.kind} ${r.recipient}`)
         .sort();
 

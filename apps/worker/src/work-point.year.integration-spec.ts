@@ -22,7 +22,7 @@ import {
   AuditEventEntity,
   CalendarOverrideEntity,
   DepartmentEntity,
-  ReminderEntity,
+  NoticeEntity,
   WorkPointEntity,
 } from '@workpoints/persistence';
 import { TimeSkippingFixture } from './testing/time-skipping-fixture';
@@ -140,7 +140,7 @@ describe('a year of work points (time-skipping, 2023–2024 holiday seasons)', (
 
   /** The notice rows of a point, in the same one-line form, with 2023/2024 dates. */
   async function rows(pointId: string): Promise<string[]> {
-    const found = await fx.ds.getRepository(ReminderEntity).findBy({ pointId });
+    const found = await fx.ds.getRepository(NoticeEntity).findBy({ pointId });
     for (const r of found) {
       // Every notice goes out at 09:00 in Shanghai on its day (the timer fires within ms).
       const nine = Date.parse(`${r.noticeDate}T09:00:00+08:00`);

@@ -6,7 +6,7 @@ import {
   AuditEventEntity,
   DepartmentEntity,
   PlanEntity,
-  ReminderEntity,
+  NoticeEntity,
   UserEntity,
   WorkPointEntity,
 } from './entities';
@@ -146,7 +146,7 @@ describe('schema constraints', () => {
 
   it('rejects a duplicate notice (point, kind, due date, day sent, recipient)', async () => {
     // A fresh object per insert: TypeORM writes the generated id back into the one it is given.
-    const reminder = (dueDate: string, createdAt: string, recipient = 'lead') => ({
+    const notice = (dueDate: string, createdAt: string, recipient = 'lead') => ({
       pointId: point.id,
       kind: 'overdue',
       dueDate,
@@ -156,19 +156,19 @@ describe('schema constraints', () => {
       departmentId: department.id,
       createdAt: new Date(createdAt),
     });
-    await ds.getRepository(ReminderEntity).insert(reminder('2025-06-30', '2025-07-01T00:00:00Z'));
+    await ds.getRepository(NoticeEntity).insert(notice('2025-06-30', '2025-07-01T00:00:00Z'));
 
     const error = await failure(
-      ds.getRepository(ReminderEntity).insert(reminder('2025-06-30', '2025-07-02T00:00:00Z')),
+      ds.getRepository(NoticeEntity).insert(notice('2025-06-30', '2025-07-02T00:00:00Z')),
     );
-    expect(pgError(error)).toMatchObject({ code: '23505', constraint: 'uq_reminders_once' });
+    expect(pgError(error)).toMatchObject({ code: '23505', constraint: 'uq_notices_once' });
 
     // the same notice to the department's head is another row
     await ds
-      .getRepository(ReminderEntity)
-      .insert(reminder('2025-06-30', '2025-07-01T00:00:00Z', 'lead-head'));
-    await ds.getRepository(ReminderEntity).insert(reminder('2025-07-31', '2025-08-01T00:00:00Z'));
-    const stored = await ds.getRepository(ReminderEntity).find({ order: { dueDate: 'ASC' } });
+      .getRepository(NoticeEntity)
+      .insert(notice('2025-06-30', '2025-07-01T00:00:00Z', 'lead-head'));
+    await ds.getRepository(NoticeEntity).insert(notice('2025-07-31', '2025-08-01T00:00:00Z'));
+    const stored = await ds.getRepository(NoticeEntity).find({ order: { dueDate: 'ASC' } });
     expect(stored.map((r) => `${r.dueDate} ${r.recipient}`).sort()).toEqual([
       '2025-06-30 lead',
       '2025-06-30 lead-head',
@@ -188,12 +188,12 @@ describe('schema constraints', () => {
     });
   });
 
-  it('deletes a plan with its points, reminders and co-departments, keeping the audit trail', async () => {
+  it('deletes a plan with its points, notices and co-departments, keeping the audit trail', async () => {
     const auditBefore = await ds.getRepository(AuditEventEntity).count();
     await ds.getRepository(PlanEntity).delete({ id: point.planId });
 
     expect(await ds.getRepository(WorkPointEntity).count()).toBe(0);
-    expect(await ds.getRepository(ReminderEntity).count()).toBe(0);
+    expect(await ds.getRepository(NoticeEntity).count()).toBe(0);
     expect(await ds.query('SELECT * FROM work_point_co_departments')).toEqual([]);
     expect(await ds.getRepository(AuditEventEntity).count()).toBe(auditBefore);
   });

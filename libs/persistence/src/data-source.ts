@@ -13,7 +13,7 @@ import {
   PlanImportEntity,
   PlanNodeEntity,
   ProgressReportEntity,
-  ReminderEntity,
+  NoticeEntity,
   SignOffEntity,
   TargetActualEntity,
   UserEntity,
@@ -27,6 +27,7 @@ import { NotificationsOutbox1795247029451 } from './migrations/1795247029451-not
 import { Bulletins1795254350081 } from './migrations/1795254350081-bulletins';
 import { TargetActuals1795255000000 } from './migrations/1795255000000-target-actuals';
 import { Attachments1795257472091 } from './migrations/1795257472091-attachments';
+import { RemindersToNotices1796223460510 } from './migrations/1796223460510-reminders-to-notices';
 import { EffectiveDeadline1796223816339 } from './migrations/1796223816339-effective-deadline';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
@@ -39,7 +40,7 @@ export const ENTITIES = [
   ProgressReportEntity,
   SignOffEntity,
   AuditEventEntity,
-  ReminderEntity,
+  NoticeEntity,
   PlanImportEntity,
   DepartmentKeywordRuleEntity,
   CalendarOverrideEntity,
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   Bulletins1795254350081,
   TargetActuals1795255000000,
   Attachments1795257472091,
+  RemindersToNotices1796223460510,
   EffectiveDeadline1796223816339,
 ];
 

@@ -9,8 +9,8 @@ describe('WorkpointsNamingStrategy', () => {
     expect(naming.foreignKeyName('work_points', ['lead_department_id'])).toBe(
       'fk_work_points_lead_department_id',
     );
-    expect(naming.indexName(new Table({ name: 'public.reminders' }), ['point_id'])).toBe(
-      'ix_reminders_point_id',
+    expect(naming.indexName(new Table({ name: 'public.notices' }), ['point_id'])).toBe(
+      'ix_notices_point_id',
     );
     expect(naming.uniqueConstraintName('users', ['username'])).toBe('uq_users_username');
   });

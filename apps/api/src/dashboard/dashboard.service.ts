@@ -93,7 +93,7 @@ export class DashboardService {
                 coalesce(sum(m.missed), 0)::int AS "reportsMissed"
            ${joins}
            LEFT JOIN (SELECT r.point_id, count(*) AS missed
-                        FROM reminders r JOIN work_points rp ON rp.id = r.point_id
+                        FROM notices r JOIN work_points rp ON rp.id = r.point_id
                        WHERE rp.plan_id = $1 AND r.kind = 'report-missed' AND r.recipient = 'lead'
                        GROUP BY r.point_id) m
                   ON m.point_id = p.id

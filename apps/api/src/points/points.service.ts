@@ -14,7 +14,7 @@ import {
   AuditEventEntity,
   PlanEntity,
   ProgressReportEntity,
-  ReminderEntity,
+  NoticeEntity,
   SignOffEntity,
   TargetActualEntity,
   WorkPointEntity,
@@ -93,7 +93,7 @@ export class PointsService {
         this.dataSource
           .getRepository(SignOffEntity)
           .find({ where: { pointId }, order: { createdAt: 'ASC' } }),
-        this.dataSource.getRepository(ReminderEntity).find({
+        this.dataSource.getRepository(NoticeEntity).find({
           where: { pointId },
           order: { noticeDate: 'ASC', createdAt: 'ASC', kind: 'ASC', recipientKey: 'ASC' },
         }),

@@ -82,7 +82,7 @@ export class TodoService {
     const rows = await this.dataSource.query<{ id: string; due: string }[]>(
       `SELECT p.id, to_char(max(r.due_date), 'YYYY-MM-DD') AS due
          FROM work_points p
-         JOIN reminders r ON r.point_id = p.id AND r.kind IN ('report-reminder', 'report-missed')
+         JOIN notices r ON r.point_id = p.id AND r.kind IN ('report-reminder', 'report-missed')
          LEFT JOIN LATERAL (
               SELECT max((pr.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS last
                 FROM progress_reports pr

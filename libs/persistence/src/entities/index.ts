@@ -3,7 +3,7 @@ export * from './department.entity';
 export * from './plan-node.entity';
 export * from './plan.entity';
 export * from './progress-report.entity';
-export * from './reminder.entity';
+export * from './notice.entity';
 export * from './sign-off.entity';
 export * from './user.entity';
 export * from './work-point.entity';

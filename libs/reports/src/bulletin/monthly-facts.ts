@@ -77,7 +77,7 @@ export async function loadMonthlyFacts(
        LEFT JOIN (SELECT point_id, count(*) AS n FROM progress_reports
                    WHERE kind = 'progress' AND created_at >= $2 AND created_at < $3
                    GROUP BY point_id) r ON r.point_id = p.id
-       LEFT JOIN (SELECT point_id, count(*) AS n FROM reminders
+       LEFT JOIN (SELECT point_id, count(*) AS n FROM notices
                    WHERE kind = 'report-missed' AND recipient = 'lead'
                      AND notice_date BETWEEN $4::date AND $5::date
                    GROUP BY point_id) m ON m.point_id = p.id

@@ -13,15 +13,16 @@ import { UserEntity } from './user.entity';
 import { WorkPointEntity } from './work-point.entity';
 
 /**
- * A notice (提醒 / 催办 / 督办) owed to a department or a person: the outbox the point's workflow
- * writes in the same transaction as the transition that sends it. `uq_reminders_once` is the
- * idempotency key (point, kind, due date, day sent, recipient): a notice is never written
- * twice for the same reason.
+ * A notice (提醒 / 催办 / 督办: a planned chase event of a point) owed to a department or a
+ * person, one row per recipient, written by the recording activity in the same transaction as
+ * the transition that sends it; its deliveries to people and robots are notifications
+ * (`NotificationEntity`). `uq_notices_once` is the idempotency key (point, kind, due date, day
+ * sent, recipient): a notice is never written twice for the same reason.
  */
-@Entity('reminders')
-@Unique('uq_reminders_once', ['pointId', 'kind', 'dueDate', 'noticeDate', 'recipientKey'])
-@Index('ix_reminders_point_notice_date', ['pointId', 'noticeDate'])
-export class ReminderEntity {
+@Entity('notices')
+@Unique('uq_notices_once', ['pointId', 'kind', 'dueDate', 'noticeDate', 'recipientKey'])
+@Index('ix_notices_point_notice_date', ['pointId', 'noticeDate'])
+export class NoticeEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
