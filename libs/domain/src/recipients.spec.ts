@@ -6,7 +6,7 @@ import {
   type TimelineEvent,
   type TransitionRecord,
 } from '@workpoints/contracts';
-import { addressees, eventOccasion, noticeRecipients } from './recipients';
+import { addressees, eventOccasion, noticeRecipients, urgedRecipients } from './recipients';
 
 type Rec = Pick<TransitionRecord, 'event' | 'signOff' | 'changes' | 'comment'>;
 const rec = (event: TimelineEvent, more: Partial<Rec> = {}): Rec => ({
@@ -45,6 +45,10 @@ describe('who is told of a notice', () => {
 });
 
 describe('who is told of an event', () => {
+  it('tells the lead department and its head of the coordinator’s chase', () => {
+    expect(urgedRecipients()).toEqual(['lead', 'lead-head']);
+  });
+
   it('tells of publication, returns, approvals and extensions, and of nothing else', () => {
     const told = [...POINT_ACTIONS, ...SYSTEM_EVENTS]
       .map((event) => [event, eventOccasion(rec(event))] as const)

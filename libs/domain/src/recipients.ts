@@ -32,6 +32,11 @@ export function noticeRecipients(kind: NoticeKind, escalationStep = 1): NoticeRe
   return [...NOTICE_RECIPIENTS[kind]];
 }
 
+/** Who hears of the coordinator's chase (催办): the lead department's staff and its head. */
+export function urgedRecipients(): NoticeRecipient[] {
+  return ['lead', 'lead-head'];
+}
+
 /** A lifecycle event people are told of: what it is, to whom (roles), and what it says. */
 export interface EventOccasion {
   kind: NotificationKind;

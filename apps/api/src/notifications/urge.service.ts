@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@workpoints/config';
 import { ErrorCode, type Actor, type UrgeResult } from '@workpoints/contracts';
-import { STATUS_LABELS, isClosedStatus } from '@workpoints/domain';
+import { STATUS_LABELS, isClosedStatus, urgedRecipients } from '@workpoints/domain';
 import {
   AuditEventEntity,
   NotificationEntity,
@@ -81,7 +81,7 @@ export class UrgeService {
             kind: 'urged',
             occasion: dto.requestId,
             dueDate: point.deadline,
-            recipients: ['lead', 'lead-head'],
+            recipients: urgedRecipients(),
             parties: {
               leadDepartmentId: point.leadDepartmentId as string,
               coDepartmentIds: [],

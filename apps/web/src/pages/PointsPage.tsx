@@ -1,5 +1,6 @@
 import { Card, Form, Input, Select, Space, Typography } from 'antd';
-import { POINT_STATUSES, type PointStatus } from '@workpoints/contracts';
+import type { PointStatus } from '@workpoints/contracts';
+import { PUBLISHED_STATUSES } from '@workpoints/domain';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../api/hooks';
@@ -72,7 +73,7 @@ export function PointsPage() {
               placeholder={t('search.all')}
               value={status}
               onChange={(v?: string) => set('status', v)}
-              options={POINT_STATUSES.filter((s) => s !== 'draft').map((s) => ({
+              options={PUBLISHED_STATUSES.map((s) => ({
                 value: s,
                 label: labels.status(s),
               }))}
