@@ -10,7 +10,7 @@ import type {
   WorkPointActivities,
 } from '@workpoints/contracts';
 import { AppConfig } from '@workpoints/config';
-import { addressees, shanghaiDate } from '@workpoints/domain';
+import { addressees } from '@workpoints/domain';
 import {
   AuditEventEntity,
   ProgressReportEntity,
@@ -165,19 +165,7 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           createdAt: at,
         });
       }
-      const rows: NoticeRow[] = [
-        ...(rec.notices ?? []).flatMap(noticeRows),
-        // Runs started before notices existed send their one overdue reminder this way.
-        ...(rec.reminders ?? []).map((r) => ({
-          kind: r.kind,
-          dueDate: r.dueDate,
-          noticeDate: shanghaiDate(at),
-          recipient: 'lead',
-          recipientKey: `lead:${r.departmentId}`,
-          departmentId: r.departmentId,
-          userId: null,
-        })),
-      ];
+      const rows: NoticeRow[] = (rec.notices ?? []).flatMap(noticeRows);
       await writeNotifications(tx, rec, point, this.config.notify.publicUrl);
       if (rows.length > 0)
         await tx

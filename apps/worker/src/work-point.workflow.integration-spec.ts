@@ -195,7 +195,7 @@ describe('work-point workflow (time-skipping)', () => {
     expect(await handle.result()).toMatchObject({ status: 'cancelled', version: 16 });
 
     const codes = new Map([bhc, ggfwc, fx.lead].map((d) => [d.id, d.code]));
-    const rows = (await fx.ds.getRepository(ReminderEntity).findBy({ pointId }))
+    const rows = (await fx.ds.getRepository(NoticeEntity).findBy({ pointId }))
       .map((r) => `${r.noticeDate} ${r.kind} ${r.recipient} ${codes.get(r.departmentId ?? '')}`)
       .sort();
     expect(rows).toEqual([

@@ -255,11 +255,6 @@ export interface TransitionRecord {
     actuals?: TargetActual[];
   } | null;
   signOff: { level: SignOffLevel; decision: 'approved' | 'returned' } | null;
-  /**
-   * Reminder rows of workflows started before notices existed (overdue only); kept so their
-   * recordings still land. New runs send `notices`.
-   */
-  reminders?: { kind: 'overdue'; dueDate: string; departmentId: string }[];
   /** Notices sent with this transition, written as rows in the same transaction (the outbox). */
   notices?: NoticeRecord[];
   /** What changed on the point besides status (deadline, parties, policy, extension). */
