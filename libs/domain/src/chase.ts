@@ -1,6 +1,7 @@
 import { atShanghaiTime, unlessUnknownYear, type WorkCalendar } from '@workpoints/calendar';
 import type { NoticeRecipient, WorkPointState } from '@workpoints/contracts';
 import { shanghaiDate } from './deadline';
+import { noticeRecipients } from './recipients';
 import { noticeSchedule, yellowFrom, type ScheduledNotice } from './notice-schedule';
 import { completionSubmitted } from './risk';
 
@@ -38,7 +39,6 @@ export interface Wake {
 }
 
 /** Who hears of a point turning overdue. */
-const OVERDUE_RECIPIENTS: NoticeRecipient[] = ['lead', 'lead-head'];
 
 const reportedIn = (state: ChaseState, after: string, upTo: string): boolean =>
   state.reportDays.some((d) => d > after && d <= upTo);
@@ -185,7 +185,7 @@ export function catchUpOverdue(
     kind: 'overdue',
     dueDate: state.effectiveDeadline,
     noticeDate: shanghaiDate(new Date(now)),
-    recipients: [...OVERDUE_RECIPIENTS],
+    recipients: noticeRecipients('overdue'),
   };
 }
 
