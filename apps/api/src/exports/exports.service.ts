@@ -119,8 +119,7 @@ export class ExportsService {
   }
 
   async status(id: string, actor: Actor): Promise<ExportView> {
-    const job = await this.job(id, actor);
-    const state = exportState(await job.getState());
+    const { job, state } = await this.jobAndState(id, actor);
     const progress = readProgress(job.progress);
     const view: ExportView = {
       id,
@@ -143,8 +142,7 @@ export class ExportsService {
 
   /** The finished file; 409 with the reason while it is not ready or when the export failed. */
   async file(id: string, actor: Actor): Promise<ReportFile> {
-    const job = await this.job(id, actor);
-    const state = exportState(await job.getState());
+    const { job, state } = await this.jobAndState(id, actor);
     switch (state) {
       case 'completed': {
         const result = job.returnvalue;
@@ -173,6 +171,22 @@ export class ExportsService {
   }
 
   /** The export's job, if it exists and the actor may see it: the requester or an admin. */
+  /**
+   * The job and its state, consistent with each other: the job is a snapshot, and an export
+   * that finishes between reading it and reading the state would otherwise count as completed
+   * without its file (or failed without its reason). Then the job is read once more.
+   */
+  private async jobAndState(
+    id: string,
+    actor: Actor,
+  ): Promise<{ job: ExportJob; state: ExportState }> {
+    const job = await this.job(id, actor);
+    const state = exportState(await job.getState());
+    const settled = state === 'completed' || state === 'failed';
+    if (settled && !job.finishedOn) return { job: await this.job(id, actor), state };
+    return { job, state };
+  }
+
   private async job(id: string, actor: Actor): Promise<ExportJob> {
     // The whole job is read, its file (return value) included: exports are few and short-lived.
     const found: Job | undefined = await this.queue.getJob(reportExportJobId(id));
