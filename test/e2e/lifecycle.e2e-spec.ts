@@ -15,12 +15,15 @@ interface PlanView {
 }
 interface PointState {
   status: string;
+  effectiveDeadline: string;
   version: number;
   returnComment: string | null;
   risk: string;
 }
 interface PointDetail {
   status: string;
+  deadline: string;
+  effectiveDeadline: string | null;
   timeline: {
     event: string;
     label: string;
@@ -203,6 +206,10 @@ describe('a published plan runs as workflows end to end', () => {
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('第3项');
 
+    // Point 5 is due on a Sunday: it is chased by the working day before.
+    const sunday = new Date(`${deadline.slice(0, 4)}-06-01T00:00:00Z`);
+    while (sunday.getUTCDay() !== 0) sunday.setUTCDate(sunday.getUTCDate() + 1);
+    const sundayDeadline = sunday.toISOString().slice(0, 10);
     for (const [n, lead] of [
       [3, 'yycjc'],
       [4, 'ggfwc'],
@@ -210,7 +217,7 @@ describe('a published plan runs as workflows end to end', () => {
     ] as const) {
       const res = await call('PATCH', `/plans/${plan.id}/points/${pointId(n)}`, 'coordinator', {
         leadDepartmentId: dept[lead],
-        deadline,
+        deadline: n === 5 ? sundayDeadline : deadline,
         supervisorId: supervisor['supervisor.zhang'],
       });
       expect(res.status).toBe(200);
@@ -225,6 +232,13 @@ describe('a published plan runs as workflows end to end', () => {
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ started: 5, alreadyRunning: 0 });
     for (let n = 1; n <= 5; n += 1) await waitForStatus(pointId(n), 'assigned');
+
+    // From publication on, the read model's effective deadline is the one the workflow chases.
+    const fifth = await call<PointDetail>('GET', `/points/${pointId(5)}`, 'coordinator');
+    const live = await call<PointState>('GET', `/points/${pointId(5)}/state`, 'coordinator');
+    expect(fifth.body.deadline).toBe(sundayDeadline);
+    expect(fifth.body.effectiveDeadline).toBe(live.body.effectiveDeadline);
+    expect(fifth.body.effectiveDeadline! < sundayDeadline).toBe(true);
 
     const again = await call<{ started: number; alreadyRunning: number }>(
       'POST',

@@ -140,7 +140,11 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           risk: rec.risk,
           overdue: rec.overdue,
           version: rec.version,
-          ...(rec.effectiveDeadline ? { effectiveDeadline: rec.effectiveDeadline } : {}),
+          // The publication record is written before the workflow has its calendar, so it
+          // carries the assigned deadline; the API stored the working-day one when publishing.
+          ...(rec.effectiveDeadline && rec.event !== 'publish'
+            ? { effectiveDeadline: rec.effectiveDeadline }
+            : {}),
           ...readModelChanges(rec.changes),
         },
       );

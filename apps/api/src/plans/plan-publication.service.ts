@@ -11,7 +11,7 @@ import {
 } from '@workpoints/contracts';
 import { PlanEntity, WorkPointEntity } from '@workpoints/persistence';
 import { TemporalClientService } from '@workpoints/temporal';
-import { resolvePolicy } from '@workpoints/domain';
+import { effectiveDeadline, resolvePolicy } from '@workpoints/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
@@ -77,7 +77,16 @@ export class PlanPublicationService {
         plan.publishedAt = new Date();
         plan.publishRequestId = requestId;
         await tx.save(plan);
-        for (const p of points) p.workflowId = workPointWorkflowId(plan.id, p.number);
+        // The deadline as the workflow will chase it, moved to a working day: the publication
+        // record comes before the workflow has loaded its calendar, so the read model gets it here.
+        const calendar = await this.calendar.calendar(
+          points.flatMap((p) => (p.deadline ? [Number(p.deadline.slice(0, 4))] : [])),
+        );
+        for (const p of points) {
+          p.workflowId = workPointWorkflowId(plan.id, p.number);
+          const rule = resolvePolicy(plan.policy, p.policy).nonWorkdayRule;
+          p.effectiveDeadline = p.deadline ? effectiveDeadline(p.deadline, rule, calendar) : null;
+        }
         await tx.save(points, { chunk: 500 });
         await this.plans.audit(tx, {
           planId,
