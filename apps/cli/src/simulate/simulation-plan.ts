@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { atShanghaiTime, isCalendarDate } from '@workpoints/calendar';
 import type { PointPolicy } from '@workpoints/contracts';
-import { policyChangeProblems, resolvePolicy, shanghaiDate } from '@workpoints/domain';
+import {
+  deadlineInstant,
+  policyChangeProblems,
+  resolvePolicy,
+  shanghaiDate,
+} from '@workpoints/domain';
 import { ImportError, extractText } from '@workpoints/plan-import';
 import { parsePlan } from '@workpoints/plan-parser';
 import { SimulationException } from './simulation.exception';
@@ -294,7 +299,7 @@ function fromJson(file: string, json: unknown, options: LoadOptions): Simulation
   }
 
   const publishAt = atShanghaiTime(options.from, PUBLISH_TIME).getTime();
-  const endAt = Date.parse(`${options.to}T23:59:59.999+08:00`);
+  const endAt = deadlineInstant(options.to).getTime(); // the end of that day
   const actions: ScriptedAction[] = [];
   scripted.forEach(({ pointNo, raw, where, whereEn }, seq) => {
     const action = parseAction(where, whereEn, pointNo, raw, seq);

@@ -7,6 +7,7 @@ import {
   type WorkflowHandleWithFirstExecutionRunId,
 } from '@temporalio/client';
 import { atShanghaiTime } from '@workpoints/calendar';
+import { deadlineInstant } from '@workpoints/domain';
 import {
   acknowledgeUpdate,
   approveUpdate,
@@ -181,7 +182,7 @@ export async function runSimulation(
     const runId = randomUUID().slice(0, 8);
     const workflowId = (p: SimulatedPoint) => `simulate-${runId}-point-${p.no}`;
     const publishAt = atShanghaiTime(options.from, PUBLISH_TIME).getTime();
-    const endAt = Date.parse(`${options.to}T23:59:59.999+08:00`);
+    const endAt = deadlineInstant(options.to).getTime(); // the end of that day
     cycles = cyclesToReach(publishAt, await harness.now());
     const lastYear = Number(options.to.slice(0, 4)) + 1 + cycles * CYCLE_YEARS;
     if (lastYear > LAST_CYCLIC_YEAR)
