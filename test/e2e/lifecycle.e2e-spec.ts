@@ -493,6 +493,7 @@ describe('a published plan runs as workflows end to end', () => {
 
   it('refuses another department’s staff and an approver out of turn, with the reason', async () => {
     const id = pointId(2);
+    const before = await pg.query('SELECT coalesce(max(id), 0) AS id FROM security_events');
     const stranger = await act<ErrorBody>('zlglc.staff', id, 'reports', {
       requestId: 'x-1',
       text: '越权报送',
@@ -514,6 +515,22 @@ describe('a published plan runs as workflows end to end', () => {
       "SELECT count(*)::int AS n FROM audit_events WHERE request_id LIKE 'x-%'",
     );
     expect(audit.rows[0].n).toBe(0);
+
+    // Each refusal is a security event with who, the rule that refused and from where; the
+    // malformed request (400) is not a refusal.
+    const refusals = await pg.query(
+      `SELECT e.actor_name AS who, e.method, e.path, e.status, e.code, e.reason, e.ip
+         FROM security_events e WHERE e.kind = 'refused' AND e.path LIKE $1 AND e.id > $2
+         ORDER BY e.id`,
+      [`%/points/${id}/%`, before.rows[0].id],
+    );
+    expect(refusals.rows.map((r) => [r.status, r.code, r.path.replace(id, ':id')])).toEqual([
+      [403, 'NOT_IN_REMIT', '/api/points/:id/reports'],
+      [409, 'OUT_OF_TURN', '/api/points/:id/approve'],
+    ]);
+    expect(refusals.rows[1].reason).toBe(early.body.message);
+    expect(refusals.rows[1].who).toBeTruthy();
+    expect(refusals.rows.every((r) => r.method === 'POST' && r.ip)).toBe(true);
   });
 
   it('loses nothing when the worker is killed in the middle of the lifecycle', async () => {

@@ -4,7 +4,6 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@workpoints/config';
 import { AppModule } from './app.module';
-import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { mountQueueBoard } from './queues/queue-board';
 
@@ -17,7 +16,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
   // Plain Express middleware, ahead of Nest's routes: the board is its own small app.
   mountQueueBoard(app);

@@ -14,4 +14,5 @@ export * from './audit.types';
 export * from './department-suggestion.types';
 export * from './scoring.types';
 export * from './target.types';
+export * from './security.types';
 export * from './views';

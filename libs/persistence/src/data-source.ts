@@ -14,6 +14,7 @@ import {
   PlanNodeEntity,
   ProgressReportEntity,
   NoticeEntity,
+  SecurityEventEntity,
   SignOffEntity,
   TargetActualEntity,
   UserEntity,
@@ -29,6 +30,7 @@ import { TargetActuals1795255000000 } from './migrations/1795255000000-target-ac
 import { Attachments1795257472091 } from './migrations/1795257472091-attachments';
 import { RemindersToNotices1796223460510 } from './migrations/1796223460510-reminders-to-notices';
 import { EffectiveDeadline1796223816339 } from './migrations/1796223816339-effective-deadline';
+import { SecurityEvents1796227081498 } from './migrations/1796227081498-security-events';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -50,6 +52,7 @@ export const ENTITIES = [
   BulletinEntity,
   TargetActualEntity,
   AttachmentEntity,
+  SecurityEventEntity,
 ];
 
 /** In the order they run. A new migration is generated, never hand-written: see the README. */
@@ -64,6 +67,7 @@ export const MIGRATIONS = [
   Attachments1795257472091,
   RemindersToNotices1796223460510,
   EffectiveDeadline1796223816339,
+  SecurityEvents1796227081498,
 ];
 
 /**

@@ -4,11 +4,13 @@ import {
   Catch,
   type ExceptionFilter,
   HttpException,
+  Injectable,
   PayloadTooLargeException,
 } from '@nestjs/common';
 import { ErrorCode } from '@workpoints/contracts';
 import { DomainException } from '../common/domain.exception';
 import { DomainExceptionFilter } from '../common/domain-exception.filter';
+import { SecurityEventsService } from '../security/security-events.service';
 import { MAX_ATTACHMENT_MB } from './attachments.service';
 
 /**
@@ -17,12 +19,17 @@ import { MAX_ATTACHMENT_MB } from './attachments.service';
  * multer's own error is the cause of the exception Nest makes of it, which tells them from
  * other refusals of the route (a malformed point id), left as they are.
  */
+@Injectable()
 @Catch(HttpException)
 export class AttachmentUploadFilter implements ExceptionFilter {
-  private readonly errors = new DomainExceptionFilter();
+  private readonly errors: DomainExceptionFilter;
 
-  catch(exception: HttpException, host: ArgumentsHost): void {
-    this.errors.catch(this.translate(exception), host);
+  constructor(security: SecurityEventsService) {
+    this.errors = new DomainExceptionFilter(security);
+  }
+
+  catch(exception: HttpException, host: ArgumentsHost): Promise<void> {
+    return this.errors.catch(this.translate(exception), host);
   }
 
   private translate(exception: HttpException): unknown {

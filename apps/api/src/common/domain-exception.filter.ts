@@ -3,11 +3,17 @@ import {
   Catch,
   type ExceptionFilter,
   HttpException,
+  Injectable,
   Logger,
 } from '@nestjs/common';
 import { ErrorCode } from '@workpoints/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { SecurityEventsService } from '../security/security-events.service';
 import { DomainException, HTTP_STATUS_BY_CODE } from './domain.exception';
+
+/** Refusals worth a security event: not signed in, not allowed, not now. */
+const RECORDED_REFUSALS = new Set([401, 403, 409]);
 
 const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.InvalidInput,
@@ -23,16 +29,35 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-/** Every error leaves the API as `{ statusCode, code, message, details? }`. */
+/**
+ * Every error leaves the API as `{ statusCode, code, message, details? }`; every refusal (401,
+ * 403, 409) is recorded as a security event with the rule that refused it, before the answer.
+ */
+@Injectable()
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+  constructor(private readonly security: SecurityEventsService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request & AuthenticatedRequest>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (RECORDED_REFUSALS.has(body.statusCode))
+      await this.security.record(
+        {
+          kind: 'refused',
+          actor: req.actor ?? null,
+          status: body.statusCode,
+          code: body.code,
+          reason: body.message,
+        },
+        req,
+      );
     res.status(body.statusCode).json(body);
   }
 

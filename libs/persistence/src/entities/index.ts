@@ -16,3 +16,4 @@ export * from './department-robot.entity';
 export * from './bulletin.entity';
 export * from './target-actual.entity';
 export * from './attachment.entity';
+export * from './security-event.entity';
