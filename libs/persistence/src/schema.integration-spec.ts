@@ -22,6 +22,7 @@ const TABLES = [
   'plan_nodes',
   'plans',
   'progress_reports',
+  'security_events',
   'sign_offs',
   'target_actuals',
   'users',
