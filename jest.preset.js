@@ -21,7 +21,7 @@ module.exports = {
   },
   // ESM-only packages are compiled to CommonJS; everything else in node_modules is left alone.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|zod|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|@borewit|unpdf|html-to-text|@selderee|selderee|parseley|leac|peberminta)/)',
+    '/node_modules/(?!(@nestjs|zod|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|@borewit|unpdf|html-to-text|@selderee|selderee|parseley|leac|peberminta|p-limit|yocto-queue|openid-client|oauth4webapi|jose|oidc-provider)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {

@@ -55,6 +55,68 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, SMTP_URL: 'mail.example.gov.cn' })).toThrow('SMTP_URL');
   });
 
+  it('pins short access tokens, issuer and audience, and Secure cookies by default', () => {
+    expect(loadConfig(base).auth).toEqual({
+      jwtSecret: 'x'.repeat(32),
+      jwtIssuer: 'workpoints',
+      jwtAudience: 'workpoints-api',
+      accessTokenTtl: 600,
+      secureCookie: true,
+      signInLimitPerAddress: 30,
+      signInLimitPerUsername: 10,
+      hashConcurrency: 4,
+      hashQueue: 64,
+    });
+    const c = loadConfig({ ...base, ACCESS_TOKEN_TTL: '90s', SESSION_COOKIE_SECURE: 'false' });
+    expect(c.auth.accessTokenTtl).toBe(90);
+    expect(c.auth.secureCookie).toBe(false);
+    expect(() => loadConfig({ ...base, ACCESS_TOKEN_TTL: '12h' })).toThrow('ACCESS_TOKEN_TTL');
+    expect(() => loadConfig({ ...base, ACCESS_TOKEN_TTL: '2h' })).toThrow('ACCESS_TOKEN_TTL');
+    expect(() => loadConfig({ ...base, JWT_TTL: '12h' })).toThrow(
+      'JWT_TTL: is replaced by ACCESS_TOKEN_TTL',
+    );
+  });
+
+  it('turns single sign-on on with an issuer, and asks for its client', () => {
+    expect(loadConfig(base).oidc).toBeNull();
+    const c = loadConfig({
+      ...base,
+      PUBLIC_URL: 'https://duban.example.gov.cn',
+      OIDC_ISSUER: 'https://sso.example.gov.cn/realms/office',
+      OIDC_CLIENT_ID: 'workpoints',
+      OIDC_CLIENT_SECRET: 's3cret',
+    });
+    expect(c.oidc).toEqual({
+      issuer: 'https://sso.example.gov.cn/realms/office',
+      clientId: 'workpoints',
+      clientSecret: 's3cret',
+      redirectUri: 'https://duban.example.gov.cn/api/auth/oidc/callback',
+      scopes: 'openid profile email',
+      claim: 'preferred_username',
+      userField: 'username',
+      label: '统一身份认证登录',
+    });
+    expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://sso.example.gov.cn' })).toThrow(
+      /OIDC_CLIENT_ID: required with OIDC_ISSUER[\s\S]*OIDC_CLIENT_SECRET/,
+    );
+    expect(() =>
+      loadConfig({
+        ...base,
+        OIDC_ISSUER: 'http://sso.example.gov.cn',
+        OIDC_CLIENT_ID: 'a',
+        OIDC_CLIENT_SECRET: 'b',
+      }),
+    ).toThrow('OIDC_ISSUER: must be https://');
+    expect(
+      loadConfig({
+        ...base,
+        OIDC_ISSUER: 'http://127.0.0.1:4000',
+        OIDC_CLIENT_ID: 'a',
+        OIDC_CLIENT_SECRET: 'b',
+      }).oidc?.issuer,
+    ).toBe('http://127.0.0.1:4000');
+  });
+
   it('names every bad variable', () => {
     let error: unknown;
     try {

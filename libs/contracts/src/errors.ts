@@ -19,6 +19,14 @@ export enum ErrorCode {
   PlanState = 'PLAN_STATE',
   /** Temporal could not be reached or did not answer in time. */
   WorkflowUnavailable = 'WORKFLOW_UNAVAILABLE',
+  /** A new or reset account must set its own password before anything else. */
+  PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
+  /** Too many sign-in attempts from one address or for one user name in a short time. */
+  TooManyAttempts = 'TOO_MANY_ATTEMPTS',
+  /** The account is locked after repeated failed sign-ins. */
+  AccountLocked = 'ACCOUNT_LOCKED',
+  /** The server is too busy to take the request now (password hashing queue full). */
+  Overloaded = 'OVERLOADED',
 }
 
 /** A refusal that crosses process boundaries: the code says what, the message says why (zh-CN). */

@@ -30,6 +30,11 @@ export const NOTIFICATION_KINDS = [
    * point — `pointNumber` is 0 and `pointTitle` names the month.
    */
   'bulletin',
+  /**
+   * An account locked after repeated failed sign-ins (to the person and the admins): about an
+   * account, not a point — `pointNumber` is 0 and `pointTitle` names the account.
+   */
+  'account-locked',
 ] as const satisfies readonly (NoticeKind | string)[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -22,6 +22,11 @@ export const SECURITY_EVENT_KINDS = [
   'password-reset',
   /** Sessions ended by the user ("sign out everywhere") or an admin. */
   'sessions-revoked',
+  /**
+   * A refresh token presented again after it was rotated: someone holds a copy, so the whole
+   * session (its token family) was revoked.
+   */
+  'refresh-token-reused',
   'department-created',
   'department-changed',
   'keyword-rule-created',
@@ -31,3 +36,23 @@ export const SECURITY_EVENT_KINDS = [
   'settings-changed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+
+/** How a session was opened: a password, or the office's identity platform (OpenID Connect). */
+export const SIGN_IN_METHODS = ['password', 'sso'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+/** What a one-time ticket opens: a URL that cannot carry an Authorization header. */
+export const TICKET_PURPOSES = ['inbox-stream', 'queue-board'] as const;
+export type TicketPurpose = (typeof TICKET_PURPOSES)[number];
+
+/** Session and lock-out settings an admin may change (安全设置). */
+export interface SecuritySettings {
+  /** A session unused this long ends (minutes). */
+  idleTimeoutMinutes: number;
+  /** A session ends this long after sign-in, used or not (hours). */
+  absoluteTimeoutHours: number;
+  /** Failed password sign-ins in a row that lock the account. */
+  lockoutThreshold: number;
+  /** The first lock-out's length (minutes); each further one in a row doubles it, up to a day. */
+  lockoutMinutes: number;
+}

@@ -18,3 +18,5 @@ export * from './notification-preferences';
 export * from './scoring';
 export * from './targets';
 export * from './months';
+export * from './security';
+export * from './password-policy';

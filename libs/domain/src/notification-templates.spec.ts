@@ -87,7 +87,9 @@ describe('notification templates', () => {
     );
   });
 
-  const POINT_KINDS = NOTIFICATION_KINDS.filter((kind) => kind !== 'bulletin');
+  const POINT_KINDS = NOTIFICATION_KINDS.filter(
+    (kind) => kind !== 'bulletin' && kind !== 'account-locked',
+  );
 
   it.each(POINT_KINDS)(
     'renders %s with the plan, number, title, department, date, detail and link',
@@ -133,6 +135,28 @@ describe('notification templates', () => {
       ].join('\n'),
     );
     expect(message.text).not.toContain('第0项');
+  });
+
+  it('renders a lock-out notice about the account, not a point or a plan', () => {
+    const message = renderNotification({
+      kind: 'account-locked',
+      pointNumber: 0,
+      pointTitle: '吴佳怡（zlglc.staff）',
+      planTitle: '',
+      departmentName: '',
+      dueDate: null,
+      link: 'https://workpoints.example.gov.cn/inbox',
+      detail: '连续5次登录失败，锁定至2026年3月2日 09:15；来自 10.0.0.8',
+    });
+    expect(message.title).toBe('【账号锁定】吴佳怡（zlglc.staff）');
+    expect(message.text).toBe(
+      [
+        '账号“吴佳怡（zlglc.staff）”因连续登录失败已被锁定。如非本人操作，请立即联系系统管理员；管理员可在“人员管理”中解锁或重置密码。',
+        '详情：连续5次登录失败，锁定至2026年3月2日 09:15；来自 10.0.0.8',
+        '查看详情：https://workpoints.example.gov.cn/inbox',
+      ].join('\n'),
+    );
+    expect(message.text).not.toMatch(/第0项|《》/);
   });
 
   it.each(POINT_KINDS)('renders %s without a due date or detail', (kind) => {

@@ -12,6 +12,7 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   'extension-decided': '延期审批结果',
   urged: '督办催办',
   bulletin: '月度通报',
+  'account-locked': '账号锁定',
 };
 
 /** Robots show the title in a narrow list: a long point title is cut to this many characters. */
@@ -107,6 +108,11 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     sentence: ({ point }) => `${point}工作要点落实情况通报及各单位得分排名已生成，请审阅后印发。`,
     detailLabel: '说明',
   },
+  'account-locked': {
+    sentence: ({ point }) =>
+      `账号${point}因连续登录失败已被锁定。如非本人操作，请立即联系系统管理员；管理员可在“人员管理”中解锁或重置密码。`,
+    detailLabel: '详情',
+  },
 };
 
 function shorten(text: string, max: number): string {
@@ -127,21 +133,27 @@ function shorten(text: string, max: number): string {
 export function renderNotification(ctx: NotificationContext): RenderedMessage {
   const template = TEMPLATES[ctx.kind];
   const label = NOTIFICATION_LABELS[ctx.kind];
-  // A plan-level notice (the bulletin) names the plan and the month instead of a point.
+  // A plan-level notice (the bulletin) names the plan and the month instead of a point; an
+  // account notice names the account.
   const planLevel = ctx.kind === 'bulletin';
+  const accountLevel = ctx.kind === 'account-locked';
   const facts: Facts = {
-    point: planLevel
-      ? `《${ctx.planTitle}》${ctx.pointTitle}`
-      : `《${ctx.planTitle}》第${ctx.pointNumber}项“${ctx.pointTitle}”`,
+    point: accountLevel
+      ? `“${ctx.pointTitle}”`
+      : planLevel
+        ? `《${ctx.planTitle}》${ctx.pointTitle}`
+        : `《${ctx.planTitle}》第${ctx.pointNumber}项“${ctx.pointTitle}”`,
     department: ctx.departmentName,
     date: ctx.dueDate ? chineseDate(ctx.dueDate) : null,
   };
   const sentence = template.sentence(facts);
   const detail = ctx.detail?.trim() ? `${template.detailLabel}：${ctx.detail.trim()}` : null;
 
-  const title = planLevel
-    ? `【${label}】${ctx.pointTitle}《${shorten(ctx.planTitle, TITLE_POINT_CHARS)}》`
-    : `【${label}】第${ctx.pointNumber}项“${shorten(ctx.pointTitle, TITLE_POINT_CHARS)}”`;
+  const title = accountLevel
+    ? `【${label}】${shorten(ctx.pointTitle, TITLE_POINT_CHARS)}`
+    : planLevel
+      ? `【${label}】${ctx.pointTitle}《${shorten(ctx.planTitle, TITLE_POINT_CHARS)}》`
+      : `【${label}】第${ctx.pointNumber}项“${shorten(ctx.pointTitle, TITLE_POINT_CHARS)}”`;
   const text = [sentence, ...(detail ? [detail] : []), `查看详情：${ctx.link}`].join('\n');
   // Blank lines between paragraphs: DingTalk's markdown joins single-newline lines.
   const markdown = [

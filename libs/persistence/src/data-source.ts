@@ -15,6 +15,9 @@ import {
   ProgressReportEntity,
   NoticeEntity,
   SecurityEventEntity,
+  SecuritySettingsEntity,
+  SessionEntity,
+  RefreshTokenEntity,
   SignOffEntity,
   TargetActualEntity,
   UserEntity,
@@ -31,6 +34,7 @@ import { Attachments1795257472091 } from './migrations/1795257472091-attachments
 import { RemindersToNotices1796223460510 } from './migrations/1796223460510-reminders-to-notices';
 import { EffectiveDeadline1796223816339 } from './migrations/1796223816339-effective-deadline';
 import { SecurityEvents1796227081498 } from './migrations/1796227081498-security-events';
+import { AccountsAndSessions1796227796317 } from './migrations/1796227796317-accounts-and-sessions';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
 export const ENTITIES = [
@@ -53,6 +57,9 @@ export const ENTITIES = [
   TargetActualEntity,
   AttachmentEntity,
   SecurityEventEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+  SecuritySettingsEntity,
 ];
 
 /** In the order they run. A new migration is generated, never hand-written: see the README. */
@@ -68,6 +75,7 @@ export const MIGRATIONS = [
   RemindersToNotices1796223460510,
   EffectiveDeadline1796223816339,
   SecurityEvents1796227081498,
+  AccountsAndSessions1796227796317,
 ];
 
 /**

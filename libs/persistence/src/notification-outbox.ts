@@ -248,3 +248,81 @@ export async function writePlanOutbox(
   await tx.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().execute();
   return rows.length;
 }
+
+/** A notice about an account (a lock-out), to the person and to the admins. */
+export interface AccountNotice {
+  kind: NotificationKind;
+  /** Names the account and what makes it this one, e.g. `locked:{userId}:{lockedAt}`. */
+  occasion: string;
+  /** The account as people know it: `吴佳怡（zlglc.staff）`. */
+  subject: string;
+  detail: string;
+  /** Where the person is sent (their settings) and where the admins are (people admin). */
+  links: { person: string; admins: string };
+}
+
+/**
+ * Writes the outbox rows of an account notice to the person (when active) and every active
+ * admin, on the channels each chose. Urgent: a lock-out is news now, not at the next working
+ * morning. No robots: an account is no group's business. Returns how many rows it offered.
+ */
+export async function writeAccountOutbox(
+  tx: EntityManager,
+  person: UserEntity,
+  notice: AccountNotice,
+  at: Date,
+): Promise<number> {
+  const year = Number(shanghaiDate(at).slice(0, 4));
+  const calendar = new WorkCalendar(await loadCalendarData(tx, year, year + 1));
+  const admins = await tx
+    .getRepository(UserEntity)
+    .createQueryBuilder('u')
+    .where(`'admin' = ANY(u.roles)`)
+    .andWhere('u.active')
+    .getMany();
+  const recipients = new Map<string, { user: UserEntity; link: string }>();
+  for (const admin of admins) recipients.set(admin.id, { user: admin, link: notice.links.admins });
+  if (person.active) recipients.set(person.id, { user: person, link: notice.links.person });
+  const rows: QueryDeepPartialEntity<NotificationEntity>[] = [];
+  for (const { user, link } of recipients.values()) {
+    const preferences = notificationPreferences(user.notificationPreferences);
+    const context: NotificationContext = {
+      kind: notice.kind,
+      pointNumber: 0,
+      pointTitle: notice.subject,
+      planTitle: '',
+      departmentName: '',
+      dueDate: null,
+      link,
+      detail: notice.detail,
+    };
+    for (const channel of preferences.kinds[notice.kind] ?? preferences.channels) {
+      if (channel === 'email' && !user.email) continue;
+      const { notBefore, digest } = deliveryTime({
+        at,
+        channel,
+        urgent: true,
+        preferences,
+        calendar,
+      });
+      rows.push({
+        pointId: null,
+        userId: user.id,
+        departmentId: null,
+        recipientKey: `user:${user.id}`,
+        kind: notice.kind,
+        occasion: notice.occasion,
+        channel,
+        context,
+        urgent: true,
+        digest,
+        notBefore,
+        status: 'pending',
+        createdAt: at,
+      });
+    }
+  }
+  if (rows.length === 0) return 0;
+  await tx.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().execute();
+  return rows.length;
+}

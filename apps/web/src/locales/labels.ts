@@ -107,6 +107,7 @@ export const labels = {
       'extension-decided': 'Extension decided',
       urged: 'Chased',
       bulletin: 'Monthly bulletin',
+      'account-locked': 'Account locked',
     },
     channel: {
       inbox: 'In-app inbox',

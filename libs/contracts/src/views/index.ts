@@ -2,6 +2,7 @@
 // what the OpenAPI document describes and what the web app reads.
 export * from './wire';
 export * from './attachment.views';
+export * from './auth.views';
 export * from './bulletin.views';
 export * from './calendar.views';
 export * from './dashboard.views';

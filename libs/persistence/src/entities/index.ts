@@ -17,3 +17,6 @@ export * from './bulletin.entity';
 export * from './target-actual.entity';
 export * from './attachment.entity';
 export * from './security-event.entity';
+export * from './session.entity';
+export * from './refresh-token.entity';
+export * from './security-settings.entity';

@@ -39,8 +39,34 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles!: Role[];
 
+  /** false: deactivated by an admin; every session ends and none can be opened. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /**
+   * A new or reset account: the password was set by an admin, so the person must choose their
+   * own before doing anything else.
+   */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
+  /** Failed password sign-ins since the last success or lock-out. */
+  @Column({ name: 'failed_sign_ins', type: 'integer', default: 0 })
+  failedSignIns!: number;
+
+  /** Lock-outs in a row since the last successful sign-in (each one lasts twice as long). */
+  @Column({ type: 'integer', default: 0 })
+  lockouts!: number;
+
+  /** Locked after repeated failed sign-ins until this instant. */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt!: Date | null;
 
   /** Where email notifications go; none without it. */
   @Column({ type: 'varchar', nullable: true })
