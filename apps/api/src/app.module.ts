@@ -21,7 +21,6 @@ import { TargetsModule } from './targets/targets.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { QueuesModule } from './queues/queues.module';
 import { UsersModule } from './users/users.module';
-import { WebModule } from './web/web.module';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { SecurityModule } from './security/security.module';
 
@@ -64,7 +63,6 @@ export class AppModule {
         NotificationsModule,
         QueuesModule,
         HealthModule,
-        ...(config ? [WebModule.forRoot(config)] : []),
       ],
       // Every error in the API's one shape, and every refusal recorded as a security event.
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

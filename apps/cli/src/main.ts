@@ -8,6 +8,9 @@ Commands:
                                       run a plan's workflows on the time-skipping test server
   migrate                             apply pending database migrations (DATABASE_URL)
   seed --password P                   seed the demo organisation (skipped when already seeded)
+  create-admin --username NAME --name 显示名 [--email ADDRESS]
+                                      the first administrator; the password is read from
+                                      standard input (hidden at a terminal), never an argument
   help                                this text
 `;
 
@@ -19,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   simulate: async () => (await import('./commands/simulate.command')).simulateCommand,
   migrate: async () => (await import('./commands/database.commands')).migrateCommand,
   seed: async () => (await import('./commands/database.commands')).seedCommand,
+  'create-admin': async () => (await import('./commands/create-admin.command')).createAdminCommand,
   help: async () => async () => {
     console.log(USAGE);
     return 0;

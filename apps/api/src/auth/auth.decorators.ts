@@ -1,22 +1,31 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor, Role } from '@workpoints/contracts';
+import type { Actor, Role, SignInMethod, TicketPurpose } from '@workpoints/contracts';
 
 export const IS_PUBLIC = Symbol('isPublic');
 export const REQUIRED_ROLES = Symbol('requiredRoles');
-export const QUERY_TOKEN = Symbol('queryToken');
+export const TICKET_PURPOSE = Symbol('ticketPurpose');
+export const PASSWORD_CHANGE_ALLOWED = Symbol('passwordChangeAllowed');
 
-/** The query parameter that carries the token where a header cannot (EventSource). */
-export const ACCESS_TOKEN_PARAM = 'access_token';
+/** The query parameter that carries a one-time ticket where a header cannot (EventSource). */
+export const TICKET_PARAM = 'ticket';
 
 /** The route needs no token (login, health, docs). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /**
- * The route also takes the token as `?access_token=…`, for clients that cannot send an
- * Authorization header (a browser's EventSource). Only for GET routes that change nothing: a
- * token in a URL can end up in logs and history.
+ * The route also opens with a one-time ticket (`?ticket=…`, from `POST /api/auth/tickets`) for
+ * clients that cannot send an Authorization header (a browser's EventSource). The ticket lasts
+ * seconds and opens one connection: no long-lived credential ever sits in a URL.
  */
-export const QueryToken = (): MethodDecorator => SetMetadata(QUERY_TOKEN, true);
+export const TicketAuth = (purpose: TicketPurpose): MethodDecorator =>
+  SetMetadata(TICKET_PURPOSE, purpose);
+
+/**
+ * The route stays open to someone who must still set their own password (the password change
+ * itself, who am I, sign-out); every other route refuses them until then.
+ */
+export const PasswordChangeAllowed = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(PASSWORD_CHANGE_ALLOWED, true);
 
 /** The route needs one of these roles. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
@@ -24,6 +33,8 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
 
 export interface AuthenticatedRequest {
   actor?: Actor;
+  /** The session the request's token or ticket belongs to. */
+  session?: { id: string; method: SignInMethod };
 }
 
 /** The logged-in user, resolved from the token and the users table (never from the body). */
@@ -31,4 +42,11 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
   if (!actor) throw new Error('CurrentActor used on a public route');
   return actor;
+});
+
+/** The id of the request's session. */
+export const CurrentSession = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const session = ctx.switchToHttp().getRequest<AuthenticatedRequest>().session;
+  if (!session) throw new Error('CurrentSession used on a public route');
+  return session.id;
 });

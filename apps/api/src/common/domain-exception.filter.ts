@@ -47,7 +47,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (RECORDED_REFUSALS.has(body.statusCode))
+    const recorded = exception instanceof DomainException && exception.recorded;
+    if (RECORDED_REFUSALS.has(body.statusCode) && !recorded)
       await this.security.record(
         {
           kind: 'refused',

@@ -2,6 +2,12 @@ import { ErrorCode } from '@workpoints/contracts';
 
 /** A refusal with a code (mapped to an HTTP status in one place) and a message a person can act on. */
 export class DomainException extends Error {
+  /**
+   * Already written as a security event of its own (a failed sign-in, a lock-out), so the
+   * exception filter does not record it a second time as a refusal.
+   */
+  recorded = false;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -9,6 +15,12 @@ export class DomainException extends Error {
   ) {
     super(message);
     this.name = 'DomainException';
+  }
+
+  /** Marks the refusal as recorded by whoever threw it (see `recorded`). */
+  alreadyRecorded(): this {
+    this.recorded = true;
+    return this;
   }
 }
 
@@ -21,4 +33,8 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.RequestIdReused]: 409,
   [ErrorCode.PlanState]: 409,
   [ErrorCode.WorkflowUnavailable]: 503,
+  [ErrorCode.PasswordChangeRequired]: 403,
+  [ErrorCode.TooManyAttempts]: 429,
+  [ErrorCode.AccountLocked]: 423,
+  [ErrorCode.Overloaded]: 503,
 };

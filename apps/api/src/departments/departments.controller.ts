@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -6,8 +6,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { DepartmentNode, DepartmentView } from '@workpoints/contracts';
-import { Roles } from '../auth/auth.decorators';
+import type { Actor, DepartmentNode, DepartmentView } from '@workpoints/contracts';
+import type { Request } from 'express';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { SecurityEventsService } from '../security/security-events.service';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentDto } from './dto/create-department.dto';
 import { DepartmentNodeResponse, DepartmentResponse } from './dto/department.responses';
@@ -16,7 +18,10 @@ import { DepartmentNodeResponse, DepartmentResponse } from './dto/department.res
 @ApiBearerAuth()
 @Controller('departments')
 export class DepartmentsController {
-  constructor(private readonly departments: DepartmentsService) {}
+  constructor(
+    private readonly departments: DepartmentsService,
+    private readonly security: SecurityEventsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '单位列表' })
@@ -36,7 +41,25 @@ export class DepartmentsController {
   @Roles('admin')
   @ApiOperation({ summary: '新增单位（管理员）' })
   @ApiCreatedResponse({ type: DepartmentResponse })
-  create(@Body() body: CreateDepartmentDto): Promise<DepartmentView> {
-    return this.departments.create(body);
+  async create(
+    @Body() body: CreateDepartmentDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<DepartmentView> {
+    const department = await this.departments.create(body);
+    await this.security.record(
+      {
+        kind: 'department-created',
+        actor,
+        details: {
+          departmentId: department.id,
+          code: department.code,
+          name: department.name,
+          parentId: department.parentId,
+        },
+      },
+      req,
+    );
+    return department;
   }
 }

@@ -25,7 +25,7 @@ import type {
   UnreadCountView,
 } from '@workpoints/contracts';
 import type { Observable } from 'rxjs';
-import { ACCESS_TOKEN_PARAM, CurrentActor, QueryToken } from '../auth/auth.decorators';
+import { CurrentActor, CurrentSession, TICKET_PARAM, TicketAuth } from '../auth/auth.decorators';
 import { InboxQuery } from './dto/inbox.dto';
 import {
   InboxPageResponse,
@@ -56,23 +56,28 @@ export class InboxController {
   }
 
   @Sse('stream')
-  @QueryToken()
+  @TicketAuth('inbox-stream')
   @ApiOperation({
     summary: '站内消息实时推送（Server-Sent Events）',
     description:
-      'EventSource 不能带 Authorization 头，此接口也接受查询参数 access_token=<令牌>。' +
+      'EventSource 不能带 Authorization 头：先用 POST /api/auth/tickets {"purpose":"inbox-stream"} 取一次性票据，' +
+      '再以查询参数 ticket=<票据> 打开（30 秒内有效，只能用一次；curl 也可直接带 Authorization 头）。' +
       '连接后先推送 event: unread-count（data: {"unreadCount": n}），之后每条新消息推送一条默认事件' +
       '（id 为消息编号，data: {id, kind, title, text, link, pointId, createdAt, unreadCount}），' +
-      '并约每 20 秒发送一行注释“: heartbeat”保持连接。',
+      '并约每 20 秒发送一行注释“: heartbeat”保持连接。会话结束（退出、退出所有设备、停用、超时）时推送' +
+      ' event: session-ended（data: {"message": 原因}）并关闭连接。',
   })
   @ApiQuery({
-    name: ACCESS_TOKEN_PARAM,
+    name: TICKET_PARAM,
     required: false,
-    description: '访问令牌（仅用于无法设置请求头的 EventSource）',
+    description: '一次性票据（仅用于无法设置请求头的 EventSource）',
   })
   @ApiProduces('text/event-stream')
-  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
-    return this.inbox.stream(actor.userId);
+  stream(
+    @CurrentActor() actor: Actor,
+    @CurrentSession() sessionId: string,
+  ): Observable<MessageEvent> {
+    return this.inbox.stream(actor.userId, sessionId);
   }
 
   @Post('read-all')

@@ -14,14 +14,21 @@ import {
   EMPTY,
   type Observable,
   catchError,
+  concat,
   concatMap,
   defer,
+  filter,
   from,
   interval,
   map,
   merge,
+  of,
+  take,
+  takeUntil,
 } from 'rxjs';
 import { DataSource, IsNull } from 'typeorm';
+import { SessionEndsService } from '../auth/session-ends.service';
+import { SessionsService } from '../auth/sessions.service';
 import { DomainException } from '../common/domain.exception';
 import { iso, isoOrNull } from '../common/wire';
 import type { InboxQuery } from './dto/inbox.dto';
@@ -31,6 +38,12 @@ import { kindLabel } from './notification-view';
 /** A heartbeat comment this often keeps proxies from closing a quiet stream. */
 export const INBOX_HEARTBEAT_MS = 20_000;
 
+/**
+ * An open stream checks its session this often, for the ends no announcement told this process
+ * of (a timeout, a message lost while Redis was away).
+ */
+export const STREAM_SESSION_CHECK_MS = 30_000;
+
 /** The current user's in-app inbox (站内消息): only ever their own items. */
 @Injectable()
 export class InboxService {
@@ -39,6 +52,8 @@ export class InboxService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly announcements: InboxAnnouncementsService,
+    private readonly sessions: SessionsService,
+    private readonly sessionEnds: SessionEndsService,
   ) {}
 
   private get items() {
@@ -94,9 +109,10 @@ export class InboxService {
   /**
    * The user's live inbox: first an `unread-count` event (so a page that reconnects is right
    * again), then one message per new item with the new unread count, and a heartbeat comment
-   * every INBOX_HEARTBEAT_MS.
+   * every INBOX_HEARTBEAT_MS — until the session ends, which it says (`session-ended`, with the
+   * reason) before it closes.
    */
-  stream(userId: string): Observable<MessageEvent> {
+  stream(userId: string, sessionId: string): Observable<MessageEvent> {
     const start = defer(() => from(this.unreadCount(userId))).pipe(
       map((unreadCount): MessageEvent => ({ type: 'unread-count', data: { unreadCount } })),
     );
@@ -114,7 +130,38 @@ export class InboxService {
     const heartbeat = interval(INBOX_HEARTBEAT_MS).pipe(
       map((): MessageEvent => ({ comment: 'heartbeat' })),
     );
-    return this.announcements.untilShutdown(merge(start, items, heartbeat));
+    return this.announcements.untilShutdown(
+      concat(
+        merge(start, items, heartbeat).pipe(takeUntil(this.sessionEnded(sessionId))),
+        defer(() => from(this.endReason(sessionId))).pipe(
+          catchError(() => of(null)),
+          map((reason): MessageEvent => ({
+            type: 'session-ended',
+            data: { message: reason ?? '登录已结束，请重新登录' },
+          })),
+        ),
+      ),
+    );
+  }
+
+  /** Emits once when the session ends: announced by any process, or found at a check. */
+  private sessionEnded(sessionId: string): Observable<unknown> {
+    const checked = interval(STREAM_SESSION_CHECK_MS).pipe(
+      concatMap(() => from(this.endReason(sessionId)).pipe(catchError(() => of(null)))),
+      filter((reason) => reason !== null),
+    );
+    return merge(this.sessionEnds.ended(sessionId), checked).pipe(take(1));
+  }
+
+  /** Why the session is over, or null while it lasts (opening a stream is no use of it). */
+  private async endReason(sessionId: string): Promise<string | null> {
+    try {
+      await this.sessions.authenticate(sessionId, { passive: true });
+      return null;
+    } catch (error) {
+      if (error instanceof DomainException) return error.message;
+      throw error;
+    }
   }
 
   private async event(a: InboxAnnouncement): Promise<InboxEvent | null> {

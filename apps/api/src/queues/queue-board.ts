@@ -5,25 +5,34 @@ import type { INestApplication } from '@nestjs/common';
 import { AppConfig } from '@workpoints/config';
 import { ErrorCode } from '@workpoints/contracts';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { bearerToken, queryToken, requireRoles } from '../auth/auth.guard';
-import { ACCESS_TOKEN_PARAM } from '../auth/auth.decorators';
-import { AuthService } from '../auth/auth.service';
+import { createHash, randomBytes } from 'node:crypto';
+import { AuthRedis } from '../auth/auth-redis.service';
+import { authenticateRequest, requireRoles, ticketParam } from '../auth/auth.guard';
+import { TICKET_PARAM } from '../auth/auth.decorators';
+import { readCookie, setCookie } from '../auth/cookies';
+import { SessionsService } from '../auth/sessions.service';
+import { TicketsService } from '../auth/tickets.service';
 import { DomainException, HTTP_STATUS_BY_CODE } from '../common/domain.exception';
 import { QueueRegistry } from './queue-registry.service';
 
 /** Where the board is served (the API's global prefix included). */
 export const QUEUE_BOARD_PATH = '/api/admin/queues';
 
-/** The cookie that carries an admin's token to the board's pages, scripts and API calls. */
+/** The cookie that carries the board's own session handle to its pages, scripts and API calls. */
 export const QUEUE_BOARD_COOKIE = 'wp_queue_board';
+
+/** How long a board handle lasts unused; each request renews it. */
+const BOARD_HANDLE_TTL_SECONDS = 3600;
 
 /**
  * Bull Board for admins at /api/admin/queues: every queue in `QueueName` under the deployment's
- * QUEUE_PREFIX. A browser cannot send the bearer header, so the board also takes the token
- * once as `?access_token=…`, answers with an HttpOnly, SameSite=Strict cookie limited to the
- * board's path and a redirect to the same address without the token; its pages and API calls
- * then carry the cookie. `Authorization: Bearer …` works too (curl). Anyone but an admin gets
- * 401 (no or bad token) or 403 (not an admin).
+ * QUEUE_PREFIX. A browser cannot send the bearer header, so the board opens once with a
+ * one-time ticket (`POST /api/auth/tickets {"purpose":"queue-board"}`, then
+ * `?ticket=…`), answers with an HttpOnly, SameSite=Strict cookie limited to the board's path —
+ * a random handle on the admin's session, kept in Redis, never the token — and redirects to the
+ * same address without the ticket. Every request checks that session: signed out, timed out or
+ * no longer an admin, and the board closes. `Authorization: Bearer …` works too (curl). Anyone
+ * but an admin gets 401 (no or bad credentials) or 403 (not an admin).
  */
 export function mountQueueBoard(app: INestApplication): void {
   const registry = app.get(QueueRegistry);
@@ -33,53 +42,78 @@ export function mountQueueBoard(app: INestApplication): void {
     serverAdapter: adapter,
     options: { uiConfig: { boardTitle: 'workpoints 队列', locale: { lng: 'zh-CN' } } },
   });
-  const secure = app.get(AppConfig).notify.publicUrl.startsWith('https:');
-  app.use(
-    QUEUE_BOARD_PATH,
-    adminsOnly(app.get(AuthService), secure),
-    adapter.getRouter() as RequestHandler,
+  const guard = new BoardGuard(
+    app.get(SessionsService),
+    app.get(TicketsService),
+    app.get(AuthRedis),
+    app.get(AppConfig).auth.secureCookie,
   );
+  app.use(QUEUE_BOARD_PATH, guard.handler(), adapter.getRouter() as RequestHandler);
 }
 
-function adminsOnly(auth: AuthService, secureCookie: boolean): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const fromQuery = queryToken(req);
-    const token = bearerToken(req) ?? fromQuery ?? cookieToken(req);
-    const check = async () => {
-      if (!token)
+class BoardGuard {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly tickets: TicketsService,
+    private readonly redis: AuthRedis,
+    private readonly secureCookie: boolean,
+  ) {}
+
+  handler(): RequestHandler {
+    return (req: Request, res: Response, next: NextFunction) => {
+      this.check(req, res).then(
+        (redirect) => (redirect ? res.redirect(303, redirect) : next()),
+        (error: unknown) => {
+          if (!(error instanceof DomainException)) return next(error);
+          const statusCode = HTTP_STATUS_BY_CODE[error.code];
+          res.status(statusCode).json({ statusCode, code: error.code, message: error.message });
+        },
+      );
+    };
+  }
+
+  /** Lets an admin through; after a ticket, the address to send them to without it. */
+  private async check(req: Request, res: Response): Promise<string | null> {
+    const ticket = ticketParam(req);
+    const handle = readCookie(req, QUEUE_BOARD_COOKIE);
+    if (!req.headers.authorization && !ticket && handle) {
+      const sessionId = await this.redis.client.get(this.key(handle));
+      if (!sessionId)
         throw new DomainException(
           ErrorCode.Unauthenticated,
-          `请先登录：以管理员令牌打开 ${QUEUE_BOARD_PATH}?${ACCESS_TOKEN_PARAM}=…`,
+          '队列看板的登录已过期，请从系统管理重新打开',
         );
-      requireRoles(await auth.actorFromToken(token), ['admin']);
-    };
-    check().then(
-      () => {
-        if (!fromQuery || !token) return next();
-        // Keep the token out of the address bar, history and Referer from here on.
-        res.cookie(QUEUE_BOARD_COOKIE, token, {
-          path: QUEUE_BOARD_PATH,
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: secureCookie || req.secure,
-        });
-        const url = new URL(req.originalUrl, 'http://board');
-        url.searchParams.delete(ACCESS_TOKEN_PARAM);
-        res.redirect(303, `${url.pathname}${url.search}`);
-      },
-      (error: unknown) => {
-        if (!(error instanceof DomainException)) return next(error);
-        const statusCode = HTTP_STATUS_BY_CODE[error.code];
-        res.status(statusCode).json({ statusCode, code: error.code, message: error.message });
-      },
+      requireRoles((await this.sessions.authenticate(sessionId, { req })).actor, ['admin']);
+      await this.redis.client.expire(this.key(handle), BOARD_HANDLE_TTL_SECONDS);
+      return null;
+    }
+    if (!req.headers.authorization && !ticket)
+      throw new DomainException(
+        ErrorCode.Unauthenticated,
+        `请先登录：以管理员身份从系统管理打开，或带 Authorization: Bearer 令牌访问 ${QUEUE_BOARD_PATH}`,
+      );
+    const auth = await authenticateRequest(req, this.sessions, this.tickets, 'queue-board');
+    requireRoles(auth.actor, ['admin']);
+    if (req.headers.authorization) return null;
+    const newHandle = randomBytes(32).toString('base64url');
+    await this.redis.client.set(
+      this.key(newHandle),
+      auth.sessionId,
+      'EX',
+      BOARD_HANDLE_TTL_SECONDS,
     );
-  };
-}
-
-function cookieToken(req: Request): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === QUEUE_BOARD_COOKIE && value.length > 0) return decodeURIComponent(value.join('='));
+    setCookie(res, QUEUE_BOARD_COOKIE, newHandle, {
+      path: QUEUE_BOARD_PATH,
+      secure: this.secureCookie,
+      sameSite: 'strict',
+    });
+    // Keep even the spent ticket out of the address bar, history and Referer.
+    const url = new URL(req.originalUrl, 'http://board');
+    url.searchParams.delete(TICKET_PARAM);
+    return `${url.pathname}${url.search}`;
   }
-  return null;
+
+  private key(handle: string): string {
+    return this.redis.key('board', createHash('sha256').update(handle).digest('hex'));
+  }
 }

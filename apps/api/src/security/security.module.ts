@@ -1,7 +1,17 @@
 import { Global, Module } from '@nestjs/common';
+import { SecurityController } from './security.controller';
+import { SecurityEventsReader } from './security-events-reader.service';
 import { SecurityEventsService } from './security-events.service';
+import { SecuritySettingsService } from './security-settings.service';
 
-/** Security events, available to every module (sign-in, refusals, account changes). */
+/**
+ * Security events and settings, available to every module (sign-in, refusals, account
+ * changes), and the admins' pages that read them.
+ */
 @Global()
-@Module({ providers: [SecurityEventsService], exports: [SecurityEventsService] })
+@Module({
+  controllers: [SecurityController],
+  providers: [SecurityEventsService, SecuritySettingsService, SecurityEventsReader],
+  exports: [SecurityEventsService, SecuritySettingsService],
+})
 export class SecurityModule {}

@@ -12,6 +12,12 @@ const user = (): UserEntity =>
     roles: ['staff'],
     active: true,
     email: 'wujy@example.org',
+    mustChangePassword: false,
+    failedSignIns: 2,
+    lockouts: 0,
+    lockedUntil: null,
+    lastSignInAt: new Date('2026-02-06T00:00:00.000Z'),
+    passwordChangedAt: null,
     notificationPreferences: { digestTime: '08:30' },
     createdAt: new Date('2026-01-05T01:02:03.004Z'),
     updatedAt: new Date('2026-02-06T07:08:09.010Z'),
@@ -36,11 +42,25 @@ describe('toUserView', () => {
         'displayName',
         'email',
         'id',
+        'lastSignInAt',
+        'lockedUntil',
+        'mustChangePassword',
         'roles',
         'updatedAt',
         'username',
       ].sort(),
     );
+  });
+
+  it('shows a lock only while it lasts, and leaves out the failure counts', () => {
+    const now = Date.now();
+    expect(
+      toUserView({ ...user(), lockedUntil: new Date(now + 60_000) } as never).lockedUntil,
+    ).toBe(new Date(now + 60_000).toISOString());
+    expect(
+      toUserView({ ...user(), lockedUntil: new Date(now - 1) } as never).lockedUntil,
+    ).toBeNull();
+    expect(toUserView(user())).not.toHaveProperty('failedSignIns');
   });
 
   it('carries dates as ISO strings, as the wire does', () => {

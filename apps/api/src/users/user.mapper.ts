@@ -1,6 +1,6 @@
 import type { UserView } from '@workpoints/contracts';
 import type { UserEntity } from '@workpoints/persistence';
-import { iso } from '../common/wire';
+import { iso, isoOrNull } from '../common/wire';
 
 /**
  * A user as answers show them. Field by field on purpose: the password hash (loaded by sign-in)
@@ -15,6 +15,9 @@ export function toUserView(user: UserEntity): UserView {
     roles: user.roles,
     active: user.active,
     email: user.email,
+    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? iso(user.lockedUntil) : null,
+    mustChangePassword: user.mustChangePassword,
+    lastSignInAt: isoOrNull(user.lastSignInAt),
     createdAt: iso(user.createdAt),
     updatedAt: iso(user.updatedAt),
   };
