@@ -19,6 +19,8 @@ export default defineConfig({
       '@workpoints/domain': `${workspace}libs/domain/src/index.ts`,
     },
   },
+  // Each response of the page writes its own nonce here (apps/api web-app.ts, csp.ts).
+  html: { cspNonce: '__CSP_NONCE__' },
   build: {
     outDir: `${workspace}dist/web`,
     emptyOutDir: true,

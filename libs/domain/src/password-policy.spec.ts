@@ -1,4 +1,4 @@
-import { isCommonPassword } from '@workpoints/domain/common-passwords';
+import { isCommonPassword } from './common-passwords';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from './password-policy';
 
 const context = { username: 'zlglc.staff', displayName: '吴佳怡' };

@@ -5,3 +5,4 @@ export * from './e2e-stack';
 export * from './cjk-pdf';
 export * from './docx-text';
 export * from './workflows';
+export * from './oidc-provider';

@@ -182,18 +182,19 @@ export class SessionsService {
     if (!user.active)
       throw new DomainException(ErrorCode.Unauthenticated, END_MESSAGES.deactivated);
     const now = new Date();
-    const activeAt = passive ? session.lastUsedAt : activityInstant(req, now);
     const settings = await this.settings.current();
-    const lastUsedAt = activeAt > session.lastUsedAt ? activeAt : session.lastUsedAt;
+    const lastUsedAt = passive
+      ? session.lastUsedAt
+      : lastActivity(session.lastUsedAt, activityInstant(req, now), settings);
     const timeout = sessionTimeout({ createdAt: session.createdAt, lastUsedAt }, settings, now);
     if (timeout) {
       await this.end([session.id], timeout);
       throw new DomainException(ErrorCode.Unauthenticated, END_MESSAGES[timeout]);
     }
-    if (activeAt.getTime() - session.lastUsedAt.getTime() >= TOUCH_EVERY_MS)
+    if (lastUsedAt.getTime() - session.lastUsedAt.getTime() >= TOUCH_EVERY_MS)
       await this.dataSource
         .getRepository(SessionEntity)
-        .update({ id: session.id, revokedAt: IsNull() }, { lastUsedAt: activeAt });
+        .update({ id: session.id, revokedAt: IsNull() }, { lastUsedAt });
     return authenticated(user, session);
   }
 
@@ -224,8 +225,7 @@ export class SessionsService {
         };
       if (stored.rotatedAt) return { kind: 'reused', session, user };
       if (!user.active) return { kind: 'ended', session, reason: 'deactivated' };
-      const activeAt = activityInstant(req, now);
-      const lastUsedAt = activeAt > session.lastUsedAt ? activeAt : session.lastUsedAt;
+      const lastUsedAt = lastActivity(session.lastUsedAt, activityInstant(req, now), settings);
       const timeout = sessionTimeout({ createdAt: session.createdAt, lastUsedAt }, settings, now);
       if (timeout) return { kind: 'ended', session, reason: timeout };
       await tx.update(RefreshTokenEntity, { id: stored.id }, { rotatedAt: now });
@@ -377,6 +377,19 @@ function authenticated(user: UserEntity, session: SessionEntity): Authenticated 
     method: session.method,
     mustChangePassword: user.mustChangePassword,
   };
+}
+
+/**
+ * The session's last use, counting this request's activity only if the session was still alive
+ * then: a request after the idle time does not bring an idle session back.
+ */
+function lastActivity(
+  stored: Date,
+  activeAt: Date,
+  settings: Pick<SecuritySettings, 'idleTimeoutMinutes'>,
+): Date {
+  const idleMs = settings.idleTimeoutMinutes * 60_000;
+  return activeAt > stored && activeAt.getTime() - stored.getTime() < idleMs ? activeAt : stored;
 }
 
 /**

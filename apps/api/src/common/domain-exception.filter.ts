@@ -45,7 +45,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request & AuthenticatedRequest>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500)
+    // A full hashing queue is load, not a fault: one line, no stack.
+    if (exception instanceof DomainException && exception.code === ErrorCode.Overloaded)
+      this.logger.warn(`${req.method} ${req.path}: ${exception.message}`);
+    else if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const recorded = exception instanceof DomainException && exception.recorded;
     if (RECORDED_REFUSALS.has(body.statusCode) && !recorded)

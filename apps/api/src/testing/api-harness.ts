@@ -97,7 +97,7 @@ export interface ApiHarness {
 }
 
 /**
- * The API in this process on a fresh, migrated database with the demo organisation, real Redis
+ * The API in this process (on `API_PORT` when given, else any free port) on a fresh, migrated database with the demo organisation, real Redis
  * (keys under a prefix of its own) and no Temporal (its client connects only when used).
  */
 export async function startApi(env: Record<string, string> = {}): Promise<ApiHarness> {
@@ -116,9 +116,11 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiHar
     TEMPORAL_ADDRESS: '127.0.0.1:1',
     ...env,
   });
+  let port = config.api.port === 3000 && !env['API_PORT'] ? 0 : config.api.port;
   const listen = async () => {
     const app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
+    await app.listen(port, '127.0.0.1');
+    port = 0;
     const address = app.getHttpServer().address() as { port: number };
     return { app, url: `http://127.0.0.1:${address.port}` };
   };
