@@ -22,6 +22,25 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * What the pages' Content Security Policy refused (Chromium says so on the console): the run
+ * checks it stays empty, so a style or script the policy blocks cannot go unnoticed.
+ */
+export const cspViolations: string[] = [];
+
+/** A browser window at the office screen size (or a phone's), watched for CSP refusals. */
+export async function openWindow(
+  browser: Browser,
+  viewport = { width: 1366, height: 768 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text()))
+      cspViolations.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+  });
+  return { context, page: await context.newPage() };
+}
+
 /** A user's own browser window at the office screen size (or a phone's), logged in. */
 export async function logIn(
   browser: Browser,
@@ -30,8 +49,7 @@ export async function logIn(
   password: string,
   viewport = { width: 1366, height: 768 },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
+  const { context, page } = await openWindow(browser, viewport);
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);

@@ -1,7 +1,14 @@
 import { startE2eStack, type E2eStack } from '@workpoints/testing';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { accessibilityViolations, button, launchChromium, logIn, screenshot } from './browser';
+import {
+  accessibilityViolations,
+  button,
+  cspViolations,
+  launchChromium,
+  logIn,
+  screenshot,
+} from './browser';
 
 const PLAN = [
   '2026年市知识产权局工作要点（浏览器测试）',
@@ -255,5 +262,9 @@ describe('the web app, role by role', () => {
 
   it('every page checked meets WCAG 2 A and AA as axe-core sees it', () => {
     expect(Object.entries(violations).filter(([, v]) => v.length > 0)).toEqual([]);
+  });
+
+  it('nothing on any page was refused by the Content Security Policy', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { account } from './locales/account';
 import { admin } from './locales/admin';
 import { common } from './locales/common';
 import { coordinator } from './locales/coordinator';
@@ -11,7 +12,7 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const LANGUAGE_KEY = 'workpoints.language';
-const namespaces = { common, work, coordinator, admin, labels };
+const namespaces = { common, work, coordinator, admin, account, labels };
 
 export function storedLanguage(): Language {
   const stored = localStorage.getItem(LANGUAGE_KEY);

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { account } from './locales/account';
 import type { admin } from './locales/admin';
 import type { common } from './locales/common';
 import type { coordinator } from './locales/coordinator';
@@ -13,6 +14,7 @@ declare module 'i18next' {
       work: (typeof work)['zh-CN'];
       coordinator: (typeof coordinator)['zh-CN'];
       admin: (typeof admin)['zh-CN'];
+      account: (typeof account)['zh-CN'];
       labels: (typeof labels)['zh-CN'];
     };
   }

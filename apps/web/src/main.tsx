@@ -9,8 +9,11 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
+import { cspNonce, nonceScriptStyles } from './csp';
 import './i18n';
 import { router } from './routes';
+
+nonceScriptStyles();
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -54,6 +57,7 @@ function Root() {
     <ConfigProvider
       locale={english ? enUS : zhCN}
       theme={THEME}
+      csp={cspNonce ? { nonce: cspNonce } : undefined}
       // Buttons keep their words as written (保存, not 保 存), so tests and screen readers read
       // them alike.
       button={{ autoInsertSpace: false }}

@@ -76,6 +76,24 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/admin/RobotsPage')).RobotsPage }),
       },
       {
+        path: 'settings',
+        lazy: async () => ({
+          Component: (await import('./pages/settings/SettingsPage')).SettingsPage,
+        }),
+      },
+      {
+        path: 'admin/security-events',
+        lazy: async () => ({
+          Component: (await import('./pages/admin/SecurityEventsPage')).SecurityEventsPage,
+        }),
+      },
+      {
+        path: 'admin/security-settings',
+        lazy: async () => ({
+          Component: (await import('./pages/admin/SecuritySettingsPage')).SecuritySettingsPage,
+        }),
+      },
+      {
         path: 'admin/calendar',
         lazy: async () => ({
           Component: (await import('./pages/admin/CalendarPage')).CalendarPage,

@@ -37,6 +37,7 @@ export function secureHttpSurface(app: INestApplication, config: AppConfig): voi
     res.locals['cspNonce'] = randomBytes(16).toString('base64');
     next();
   });
+  const nonce = (_req: unknown, res: unknown) => `'nonce-${nonceOf(res as Response)}'`;
   const headers = (tool: boolean) =>
     helmet({
       contentSecurityPolicy: {
@@ -49,11 +50,15 @@ export function secureHttpSurface(app: INestApplication, config: AppConfig): voi
           'form-action': ["'self'"],
           'script-src': ["'self'"],
           'script-src-attr': ["'none'"],
-          // Ant Design writes its styles at run time as <style> elements: each carries the
-          // page's nonce (see apps/web/src/csp.ts). The tools' own pages style inline.
-          'style-src': tool
-            ? ["'self'", "'unsafe-inline'"]
-            : ["'self'", (_req, res) => `'nonce-${nonceOf(res as unknown as Response)}'`],
+          // Ant Design writes its styles at run time as <style> elements: each must carry the
+          // page's nonce (see apps/web/src/csp.ts), so a <style> smuggled in as markup does not
+          // apply. Style attributes are allowed: Ant Design's components set them through
+          // setAttribute (the autosize textarea's measure, the watermark), which no nonce
+          // covers; they cannot read the page as selectors can. The tools' own pages (Swagger
+          // UI, the queue board) use inline <style> without a nonce.
+          'style-src': tool ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
+          'style-src-elem': tool ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
+          'style-src-attr': ["'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'font-src': ["'self'", 'data:'],
           'connect-src': ["'self'"],

@@ -37,24 +37,127 @@ export type RequestOf<K extends Key> = ([PathParams<K>] extends [never]
   ([QueryParams<K>] extends [never] ? { query?: undefined } : { query?: QueryParams<K> }) &
   ([JsonBody<K>] extends [never] ? { body?: undefined } : { body: JsonBody<K> });
 
-const TOKEN_KEY = 'workpoints.token';
+/** What a sign-in or a refresh answers (the refresh token itself stays in an HttpOnly cookie). */
+export type SignedIn = ApiResponses['post /api/auth/login'];
 
+/**
+ * The session as the page holds it: the short-lived access token in memory only (never in
+ * storage a script could read later), renewed from the HttpOnly refresh cookie shortly before
+ * it expires and whenever the API says it has. `onEnded` is told when the session is over.
+ */
 export const session = {
-  get token(): string | null {
-    return localStorage.getItem(TOKEN_KEY);
-  },
-  set token(value: string | null) {
-    if (value === null) localStorage.removeItem(TOKEN_KEY);
-    else localStorage.setItem(TOKEN_KEY, value);
-  },
-  /** Called when the API says the token is no longer good (set by the session provider). */
-  onExpired: (() => undefined) as () => void,
+  token: null as string | null,
+  user: null as SignedIn['user'] | null,
+  mustChangePassword: false,
+  /** Called when the session is over (signed out elsewhere, timed out, revoked), with why. */
+  onEnded: ((_reason: string | null) => undefined) as (reason: string | null) => void,
 };
+
+// The token was kept in localStorage before sessions moved server-side: drop any left behind.
+localStorage.removeItem('workpoints.token');
+
+let renewTimer: ReturnType<typeof setTimeout> | undefined;
+let refreshing: Promise<SignedIn | null> | null = null;
+
+/** Keeps what a sign-in or refresh answered, and renews a minute before the token expires. */
+export function startSession(answer: SignedIn): void {
+  session.token = answer.accessToken;
+  session.user = answer.user;
+  session.mustChangePassword = answer.mustChangePassword;
+  clearTimeout(renewTimer);
+  renewTimer = setTimeout(() => void refreshSession(), Math.max(answer.expiresIn - 60, 10) * 1000);
+}
+
+export function clearSession(): void {
+  clearTimeout(renewTimer);
+  session.token = null;
+  session.user = null;
+  session.mustChangePassword = false;
+}
+
+/** Why the last refresh failed, for the message on the login page. */
+let lastRefusal: string | null = null;
+
+/**
+ * A new access token from the refresh cookie, or null when the session is over. One refresh at
+ * a time across the app's tabs (Web Locks): the refresh token rotates, and the server takes two
+ * uses of one token for theft.
+ */
+export function refreshSession(): Promise<SignedIn | null> {
+  refreshing ??= (async () => {
+    try {
+      const run = async () => {
+        const response = await fetch('/api/auth/refresh', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: activityHeaders(),
+        });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as ErrorBody;
+          lastRefusal = response.status === 401 ? (body?.message ?? null) : null;
+          return null;
+        }
+        return (await response.json()) as SignedIn;
+      };
+      const answer = navigator.locks
+        ? await navigator.locks.request('workpoints-refresh', run)
+        : await run();
+      if (answer) startSession(answer);
+      else clearSession();
+      return answer;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** The reason the server gave when it last refused to renew the session. */
+export function lastRefreshRefusal(): string | null {
+  return lastRefusal;
+}
+
+/**
+ * How long the person has not touched the page: the API does not count background requests
+ * (polling, renewals) as use of the session, so an unattended page still times out.
+ */
+let lastInput = Date.now();
+for (const event of ['pointerdown', 'keydown', 'wheel', 'touchstart'])
+  window.addEventListener(event, () => (lastInput = Date.now()), { passive: true, capture: true });
+
+function activityHeaders(): Record<string, string> {
+  return { 'X-Idle-Seconds': String(Math.floor((Date.now() - lastInput) / 1000)) };
+}
+
+/** The API's answer after renewing the session once if it says the token is no longer good. */
+async function withSession(send: () => Promise<Response>): Promise<Response> {
+  const hadToken = session.token !== null;
+  const response = await send();
+  if (response.status !== 401 || !hadToken) return response;
+  if (await refreshSession()) return send();
+  session.onEnded(lastRefusal);
+  return response;
+}
+
+/** `fetch` with the session's token (and one renewal on a 401): for files and streams. */
+export function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  return withSession(() =>
+    fetch(path, {
+      ...init,
+      headers: {
+        ...(init.headers as Record<string, string> | undefined),
+        ...activityHeaders(),
+        ...(session.token ? { Authorization: `Bearer ${session.token}` } : {}),
+      },
+    }),
+  );
+}
 
 const auth: Middleware = {
   onRequest({ request }) {
     const token = session.token;
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(activityHeaders())) request.headers.set(name, value);
     request.headers.set('Accept-Language', document.documentElement.lang || 'zh-CN');
     return request;
   },
@@ -77,16 +180,15 @@ function errorOf(response: Response, body: unknown): ApiError {
   } else if (typeof body === 'object') {
     parsed = body as ErrorBody;
   }
-  if (response.status === 401 && session.token) {
-    session.token = null;
-    session.onExpired();
-  }
   return new ApiError(
     response.status,
     parsed?.code ?? `HTTP_${response.status}`,
     parsed?.message ?? `${response.status} ${response.statusText}`,
   );
 }
+
+/** Answers of these are about the credentials sent, not a session to renew. */
+const SIGN_IN_PATHS = new Set(['/api/auth/login', '/api/auth/refresh']);
 
 /**
  * Calls one documented operation: `api('get /api/points/{pointId}', { path: { pointId } })`.
@@ -114,7 +216,12 @@ export async function api<K extends Key>(
     url: string,
     options: typeof init,
   ) => Promise<{ response: Response; data?: string; error?: unknown }>;
-  const { response, data, error } = await call(path, init);
+  let answer = await call(path, init);
+  if (answer.response.status === 401 && session.token !== null && !SIGN_IN_PATHS.has(path)) {
+    if (await refreshSession()) answer = await call(path, init);
+    else session.onEnded(lastRefusal);
+  }
+  const { response, data, error } = answer;
   if (!response.ok) throw errorOf(response, error);
   return (data ? JSON.parse(data) : null) as ApiResponses[K];
 }
@@ -124,11 +231,7 @@ export async function upload<T>(path: string, file: File, fields: Record<string,
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', file, file.name);
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: session.token ? { Authorization: `Bearer ${session.token}` } : {},
-    body: form,
-  });
+  const response = await authorizedFetch(path, { method: 'POST', body: form });
   if (!response.ok) throw errorOf(response, await response.text());
   return (await response.json()) as T;
 }
@@ -141,9 +244,7 @@ export async function upload<T>(path: string, file: File, fields: Record<string,
 export async function download(
   path: string,
 ): Promise<{ accepted?: ApiResponses['post /api/plans/{planId}/exports'] }> {
-  const response = await fetch(path, {
-    headers: session.token ? { Authorization: `Bearer ${session.token}` } : {},
-  });
+  const response = await authorizedFetch(path);
   if (!response.ok) throw errorOf(response, await response.text());
   if (response.status === 202) {
     return {

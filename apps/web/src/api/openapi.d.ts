@@ -4,6 +4,58 @@
  */
 
 export interface paths {
+    "/api/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全事件（管理员）：登录、拒绝、账号与设置变更，可筛选 */
+        get: operations["SecurityController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出安全事件（CSV，Excel 可直接打开；筛选条件同列表） */
+        get: operations["SecurityController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全设置（管理员）：空闲超时、会话最长时间、登录锁定 */
+        get: operations["SecurityController_current"];
+        /** 修改安全设置（管理员，记入安全事件） */
+        put: operations["SecurityController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -168,8 +220,65 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录，返回访问令牌 */
+        /**
+         * 用密码登录
+         * @description 返回短期访问令牌（accessToken，见 expiresIn）；浏览器另得 HttpOnly、Secure、SameSite=Strict 的刷新令牌 Cookie（wp_refresh，仅发往 /api/auth），用 POST /api/auth/refresh 换新的访问令牌。同一地址、同一账号每分钟的尝试次数有限（429 TOO_MANY_ATTEMPTS），连续失败会锁定账号（423 ACCOUNT_LOCKED）。mustChangePassword 为 true 时须先 POST /api/auth/password。
+         */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 用刷新令牌 Cookie 换新的访问令牌（刷新令牌同时轮换）
+         * @description 已轮换过的刷新令牌再次出现，说明有人持有副本：该会话立即结束并记录安全事件。会话已结束、超时或账号停用时 401，并清除 Cookie。
+         */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出登录：结束这次会话（令牌与刷新 Cookie 随之失效） */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出所有设备：结束本人的全部会话（含这一次） */
+        post: operations["AuthController_logoutAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -185,6 +294,131 @@ export interface paths {
         };
         /** 当前用户 */
         get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改本人密码
+         * @description 新密码至少 12 个字符（最多 128），不要求字符种类，不能是常见密码，不能含用户名或姓名。成功后本人其他设备上的登录全部结束。
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人当前有效的登录（设备） */
+        get: operations["AuthController_listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 结束本人的某一次登录（某台设备） */
+        delete: operations["AuthController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 一次性票据：用于不能带请求头的连接（站内消息推送 EventSource、队列看板首页）
+         * @description 票据 30 秒内有效、只能用一次，绑定当前会话；会话结束，用它打开的推送随之关闭。
+         */
+        post: operations["AuthController_issueTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录方式：统一身份认证是否开启、密码长度要求 */
+        get: operations["AuthController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统一身份认证登录：转到身份认证平台（授权码模式，PKCE、state、nonce） */
+        get: operations["OidcController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统一身份认证回调：核验应答、匹配账号、建立会话后回到原页面 */
+        get: operations["OidcController_callback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -238,8 +472,116 @@ export interface paths {
         /** 用户列表（可按单位、角色筛选） */
         get: operations["UsersController_list"];
         put?: never;
-        /** 新增用户（管理员） */
+        /**
+         * 新增用户（管理员）
+         * @description 初始密码须符合密码要求；本人首次登录时必须改为自己的密码。
+         */
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改用户的姓名、单位、角色或邮箱（管理员；只改所给字段） */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/users/{userId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用账号（管理员）：其全部登录立即失效 */
+        post: operations["UsersController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用账号（管理员） */
+        post: operations["UsersController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重置密码（管理员）：生成一次性密码，只显示这一次
+         * @description 同时解除锁定、结束该账号的全部登录；本人用一次性密码登录后须立即设置自己的密码。
+         */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除登录锁定（管理员） */
+        post: operations["UsersController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束该账号的全部登录（管理员） */
+        post: operations["UsersController_endSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -992,7 +1334,7 @@ export interface paths {
         };
         /**
          * 站内消息实时推送（Server-Sent Events）
-         * @description EventSource 不能带 Authorization 头，此接口也接受查询参数 access_token=<令牌>。连接后先推送 event: unread-count（data: {"unreadCount": n}），之后每条新消息推送一条默认事件（id 为消息编号，data: {id, kind, title, text, link, pointId, createdAt, unreadCount}），并约每 20 秒发送一行注释“: heartbeat”保持连接。
+         * @description EventSource 不能带 Authorization 头：先用 POST /api/auth/tickets {"purpose":"inbox-stream"} 取一次性票据，再以查询参数 ticket=<票据> 打开（30 秒内有效，只能用一次；curl 也可直接带 Authorization 头）。连接后先推送 event: unread-count（data: {"unreadCount": n}），之后每条新消息推送一条默认事件（id 为消息编号，data: {id, kind, title, text, link, pointId, createdAt, unreadCount}），并约每 20 秒发送一行注释“: heartbeat”保持连接。会话结束（退出、退出所有设备、停用、超时）时推送 event: session-ended（data: {"message": 原因}）并关闭连接。
          */
         get: operations["InboxController_stream"];
         put?: never;
@@ -1232,6 +1574,83 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
+        SecurityEventKind: "sign-in" | "sign-in-failed" | "locked-out" | "signed-out" | "refused" | "account-created" | "account-changed" | "account-deactivated" | "account-reactivated" | "account-unlocked" | "password-changed" | "password-reset" | "sessions-revoked" | "refresh-token-reused" | "department-created" | "department-changed" | "keyword-rule-created" | "keyword-rule-changed" | "keyword-rule-deleted" | "settings-changed";
+        /** @description 安全事件：谁、何时、从哪里、做了什么 */
+        SecurityEvent: {
+            /** @example 42 */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            kind: components["schemas"]["SecurityEventKind"];
+            /** @example 登录失败 */
+            kindLabel: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorName: string | null;
+            /** @description 登录时填写的用户名 */
+            username: string | null;
+            /** Format: uuid */
+            subjectUserId: string | null;
+            /** @description 被操作账号的姓名 */
+            subjectName: string | null;
+            ip: string | null;
+            userAgent: string | null;
+            method: string | null;
+            path: string | null;
+            status: number | null;
+            code: string | null;
+            reason: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description 安全事件（新的在前） */
+        SecurityEventPage: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["SecurityEvent"][];
+        };
+        /** @description 安全设置：会话超时与登录锁定 */
+        SecuritySettings: {
+            /** @example 30 */
+            idleTimeoutMinutes: number;
+            /** @example 12 */
+            absoluteTimeoutHours: number;
+            /** @example 5 */
+            lockoutThreshold: number;
+            /** @example 15 */
+            lockoutMinutes: number;
+            /**
+             * Format: date-time
+             * @description 最近修改时间；从未修改（默认值）为 null
+             */
+            updatedAt: string | null;
+            updatedByName: string | null;
+        };
+        SecuritySettingsDto: {
+            /**
+             * @description 空闲超时（分钟）：会话这么久未使用即结束
+             * @example 30
+             */
+            idleTimeoutMinutes: number;
+            /**
+             * @description 会话最长时间（小时）：登录这么久后无论是否使用都结束
+             * @example 12
+             */
+            absoluteTimeoutHours: number;
+            /**
+             * @description 连续登录失败多少次锁定账号
+             * @example 5
+             */
+            lockoutThreshold: number;
+            /**
+             * @description 首次锁定时长（分钟），连续再次锁定时加倍，最长一天
+             * @example 15
+             */
+            lockoutMinutes: number;
+        };
+        /** @enum {string} */
         PlanImportStatus: "queued" | "running" | "succeeded" | "failed";
         /** @enum {string} */
         PlanPart: "plan" | "review" | "problems";
@@ -1374,11 +1793,75 @@ export interface components {
             departmentId: string | null;
             roles: components["schemas"]["Role"][];
         };
-        /** @description 登录结果：访问令牌与当前用户 */
+        /** @description 登录结果：短期访问令牌与当前用户（浏览器另得 HttpOnly 的刷新令牌 Cookie） */
         Login: {
-            /** @description 访问令牌（Authorization: Bearer …） */
+            /** @description 访问令牌（Authorization: Bearer …），有效期见 expiresIn */
             accessToken: string;
+            /** @description 访问令牌的有效秒数 */
+            expiresIn: number;
             user: components["schemas"]["Actor"];
+            /** @description true：须先修改密码，其他接口一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+            mustChangePassword: boolean;
+        };
+        /** @description 结束的会话数 */
+        SessionsRevoked: {
+            revoked: number;
+        };
+        ChangePasswordDto: {
+            /** @description 当前密码（新账号或被重置的账号：管理员给的一次性密码） */
+            currentPassword: string;
+            /** @description 新密码：至少 12 个字符，不要求字符种类，不能是常见密码或含用户名、姓名 */
+            newPassword: string;
+        };
+        /** @enum {string} */
+        SignInMethod: "password" | "sso";
+        /** @description 一次登录（一台设备） */
+        Session: {
+            /** Format: uuid */
+            id: string;
+            /** @description 发出此请求的会话 */
+            current: boolean;
+            method: components["schemas"]["SignInMethod"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /**
+             * Format: date-time
+             * @description 最迟结束时间（会话最长时间）
+             */
+            expiresAt: string;
+            ip: string | null;
+            userAgent: string | null;
+        };
+        TicketDto: {
+            /**
+             * @description 票据用于：站内消息推送或队列看板
+             * @enum {string}
+             */
+            purpose: "inbox-stream" | "queue-board";
+        };
+        /** @description 一次性票据：几秒内有效，只能打开一次连接 */
+        Ticket: {
+            ticket: string;
+            /** @example 30 */
+            expiresIn: number;
+        };
+        SsoOptionResponse: {
+            enabled: boolean;
+            /** @example 统一身份认证登录 */
+            label: string;
+        };
+        PasswordOptionResponse: {
+            /** @example 12 */
+            minLength: number;
+            /** @example 128 */
+            maxLength: number;
+        };
+        /** @description 登录方式：统一身份认证是否开启，密码长度要求 */
+        AuthOptions: {
+            sso: components["schemas"]["SsoOptionResponse"];
+            password: components["schemas"]["PasswordOptionResponse"];
         };
         /**
          * @description bureau：局；division：处室
@@ -1439,6 +1922,15 @@ export interface components {
             active: boolean;
             /** @description 通知邮箱 */
             email: string | null;
+            /**
+             * Format: date-time
+             * @description 因连续登录失败锁定至此时；未锁定为 null
+             */
+            lockedUntil: string | null;
+            /** @description 新账号或被重置密码：下次登录须先设置自己的密码 */
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            lastSignInAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1449,9 +1941,29 @@ export interface components {
             username: string;
             /** @example 赵六 */
             displayName: string;
+            /** @description 初始密码（至少 12 个字符，不能是常见密码）；本人首次登录时须改为自己的密码 */
             password: string;
+            /** @description 通知邮箱 */
+            email?: string;
             departmentId?: string;
             roles: ("admin" | "coordinator" | "staff" | "head" | "supervisor")[];
+        };
+        UpdateUserDto: {
+            /** @example 赵六 */
+            displayName?: string;
+            /**
+             * Format: uuid
+             * @description 所在单位；null 为不属于任何单位
+             */
+            departmentId?: string | null;
+            roles?: ("admin" | "coordinator" | "staff" | "head" | "supervisor")[];
+            /** @description 通知邮箱；null 为不发邮件 */
+            email?: string | null;
+        };
+        /** @description 重置结果：一次性密码（只显示这一次，系统不保存） */
+        PasswordReset: {
+            /** @example k7Vb-9mQ2-xz4R-p8Hn */
+            oneTimePassword: string;
         };
         /** @enum {string} */
         PlanStatus: "draft" | "published";
@@ -2771,7 +3283,7 @@ export interface components {
             departmentId: string | null;
         };
         /** @enum {string} */
-        NotificationKind: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin";
+        NotificationKind: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin" | "account-locked";
         /** @description 所涉要点 */
         PointRef: {
             /** Format: uuid */
@@ -3027,6 +3539,111 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    SecurityController_list: {
+        parameters: {
+            query?: {
+                /** @description 事件类别（可多选，逗号分隔） */
+                kind?: components["schemas"]["SecurityEventKind"][];
+                /** @description 用户名、操作人姓名或来源地址中包含的文字 */
+                q?: string;
+                /** @description 涉及此用户（操作人或被操作的账号） */
+                userId?: string;
+                /** @description 起始日期（含，北京时间） */
+                from?: string;
+                /** @description 截止日期（含，北京时间） */
+                to?: string;
+                /** @description 页码，从 1 开始 */
+                page?: unknown;
+                /** @description 每页条数（1–200） */
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPage"];
+                };
+            };
+        };
+    };
+    SecurityController_export: {
+        parameters: {
+            query?: {
+                /** @description 事件类别（可多选，逗号分隔） */
+                kind?: components["schemas"]["SecurityEventKind"][];
+                /** @description 用户名、操作人姓名或来源地址中包含的文字 */
+                q?: string;
+                /** @description 涉及此用户（操作人或被操作的账号） */
+                userId?: string;
+                /** @description 起始日期（含，北京时间） */
+                from?: string;
+                /** @description 截止日期（含，北京时间） */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SecurityController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+        };
+    };
+    SecurityController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecuritySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+        };
+    };
     ImportsController_list: {
         parameters: {
             query?: never;
@@ -3284,6 +3901,62 @@ export interface operations {
             };
         };
     };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Login"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已退出 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsRevoked"];
+                };
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -3300,6 +3973,148 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Actor"];
                 };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description 已修改 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"][];
+                };
+            };
+        };
+    };
+    AuthController_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已结束 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_issueTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+        };
+    };
+    AuthController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthOptions"];
+                };
+            };
+        };
+    };
+    OidcController_start: {
+        parameters: {
+            query?: {
+                /** @description 登录后回到的页面（本站路径，如 /points） */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 转到身份认证平台的登录页 */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 回到原页面，或带原因回到登录页 */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3405,6 +4220,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    UsersController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    UsersController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
+                };
+            };
+        };
+    };
+    UsersController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    UsersController_endSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsRevoked"];
                 };
             };
         };
@@ -4630,8 +5575,8 @@ export interface operations {
     InboxController_stream: {
         parameters: {
             query?: {
-                /** @description 访问令牌（仅用于无法设置请求头的 EventSource） */
-                access_token?: unknown;
+                /** @description 一次性票据（仅用于无法设置请求头的 EventSource） */
+                ticket?: unknown;
             };
             header?: never;
             path?: never;
@@ -4697,7 +5642,7 @@ export interface operations {
                 /** @description 渠道 */
                 channel?: "inbox" | "email" | "wecom" | "dingtalk" | "feishu";
                 /** @description 通知类型 */
-                kind?: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin";
+                kind?: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin" | "account-locked";
             };
             header?: never;
             path: {
@@ -4752,7 +5697,7 @@ export interface operations {
                 /** @description 渠道 */
                 channel?: "inbox" | "email" | "wecom" | "dingtalk" | "feishu";
                 /** @description 通知类型 */
-                kind?: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin";
+                kind?: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin" | "account-locked";
             };
             header?: never;
             path?: never;
@@ -4780,7 +5725,7 @@ export interface operations {
                 /** @description 渠道 */
                 channel?: "inbox" | "email" | "wecom" | "dingtalk" | "feishu";
                 /** @description 通知类型 */
-                kind?: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin";
+                kind?: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin" | "account-locked";
             };
             header?: never;
             path: {
@@ -4810,7 +5755,7 @@ export interface operations {
                 /** @description 渠道 */
                 channel?: "inbox" | "email" | "wecom" | "dingtalk" | "feishu";
                 /** @description 通知类型 */
-                kind?: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin";
+                kind?: "assigned" | "ack-reminder" | "report-reminder" | "report-missed" | "deadline-reminder" | "overdue" | "escalation" | "returned" | "approved" | "completed" | "extension-requested" | "extension-decided" | "urged" | "bulletin" | "account-locked";
             };
             header?: never;
             path?: never;

@@ -9,6 +9,7 @@ import type {
   AppliedSuggestionsView,
   AttachmentUploaded,
   AttachmentView,
+  AuthOptionsView,
   BulletinView,
   CalendarOverrideView,
   CalendarYearView,
@@ -22,6 +23,7 @@ import type {
   InboxReadView,
   LoginView,
   NotificationPage,
+  PasswordResetView,
   PlanDashboard,
   PlanHeadingView,
   PlanPointView,
@@ -34,6 +36,11 @@ import type {
   PublishResult,
   RobotView,
   ScoreRulesView,
+  SecurityEventPage,
+  SecuritySettingsView,
+  SessionView,
+  SessionsRevokedView,
+  TicketView,
   TargetProgress,
   TodoView,
   UnreadCountView,
@@ -47,12 +54,29 @@ type Action = PointStateView;
 /** null: the operation answers 204 No Content. */
 interface Responses {
   'post /api/auth/login': LoginView;
+  'post /api/auth/refresh': LoginView;
+  'post /api/auth/logout': null;
+  'post /api/auth/logout-all': SessionsRevokedView;
+  'post /api/auth/password': null;
+  'get /api/auth/sessions': SessionView[];
+  'delete /api/auth/sessions/{sessionId}': null;
+  'post /api/auth/tickets': TicketView;
+  'get /api/auth/options': AuthOptionsView;
   'get /api/me': Actor;
   'get /api/departments': DepartmentView[];
   'post /api/departments': DepartmentView;
   'get /api/departments/tree': DepartmentNode[];
   'get /api/users': UserView[];
   'post /api/users': UserView;
+  'patch /api/users/{userId}': UserView;
+  'post /api/users/{userId}/deactivate': UserView;
+  'post /api/users/{userId}/reactivate': UserView;
+  'post /api/users/{userId}/reset-password': PasswordResetView;
+  'post /api/users/{userId}/unlock': UserView;
+  'post /api/users/{userId}/sessions/revoke': SessionsRevokedView;
+  'get /api/security-events': SecurityEventPage;
+  'get /api/security-settings': SecuritySettingsView;
+  'put /api/security-settings': SecuritySettingsView;
   'get /api/imports': ImportView[];
   'post /api/imports/text': ImportView;
   'get /api/imports/{importId}': ImportView;

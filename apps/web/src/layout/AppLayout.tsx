@@ -9,6 +9,8 @@ import {
   LogoutOutlined,
   ProfileOutlined,
   RobotOutlined,
+  SafetyOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -29,21 +31,29 @@ import { MenuOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { session } from '../api/client';
+import { api, session } from '../api/client';
 import { useApi } from '../api/hooks';
 import { useSession } from '../auth/session';
 import { type Language, setLanguage } from '../i18n';
 
 const { Header, Sider, Content } = Layout;
 
-/** The unread count: read once, then kept current by the inbox's event stream. */
+/** Waits between tries to reopen the inbox stream: doubling from 2 s, at most a minute. */
+const STREAM_RETRY_MS = [2_000, 60_000] as const;
+
+/**
+ * The unread count: read once, then kept current by the inbox's event stream. The stream opens
+ * with a one-time ticket (an EventSource cannot send the token), again with a fresh one after
+ * a drop, and stops for good when the API says the session has ended.
+ */
 function useUnreadCount(): number {
   const queryClient = useQueryClient();
   const count = useApi('get /api/inbox/unread-count', undefined, { refetchInterval: 60_000 });
   useEffect(() => {
-    const token = session.token;
-    if (!token) return undefined;
-    const stream = new EventSource(`/api/inbox/stream?access_token=${encodeURIComponent(token)}`);
+    let stream: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    let delay: number = STREAM_RETRY_MS[0];
     const update = (event: MessageEvent<string>) => {
       const data = JSON.parse(event.data) as { unreadCount?: number };
       if (typeof data.unreadCount === 'number') {
@@ -54,9 +64,42 @@ function useUnreadCount(): number {
       if (event.type === 'message')
         void queryClient.invalidateQueries({ queryKey: ['get /api/inbox'] });
     };
-    stream.addEventListener('unread-count', update);
-    stream.addEventListener('message', update);
-    return () => stream.close();
+    const retry = () => {
+      if (stopped) return;
+      timer = setTimeout(() => void open(), delay);
+      delay = Math.min(delay * 2, STREAM_RETRY_MS[1]);
+    };
+    const open = async () => {
+      let ticket: string;
+      try {
+        ({ ticket } = await api('post /api/auth/tickets', { body: { purpose: 'inbox-stream' } }));
+      } catch {
+        return retry();
+      }
+      if (stopped) return;
+      stream = new EventSource(`/api/inbox/stream?ticket=${encodeURIComponent(ticket)}`);
+      stream.addEventListener('unread-count', update);
+      stream.addEventListener('message', update);
+      stream.addEventListener('session-ended', (event: MessageEvent<string>) => {
+        stopped = true;
+        stream?.close();
+        session.onEnded((JSON.parse(event.data) as { message?: string }).message ?? null);
+      });
+      stream.onopen = () => {
+        delay = STREAM_RETRY_MS[0];
+      };
+      // The browser would reconnect with the spent ticket: reopen with a new one instead.
+      stream.onerror = () => {
+        stream?.close();
+        retry();
+      };
+    };
+    void open();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      stream?.close();
+    };
   }, [queryClient]);
   return count.data?.unreadCount ?? 0;
 }
@@ -130,6 +173,20 @@ export function AppLayout() {
                 icon: <CalendarOutlined />,
                 label: <Link to="/admin/calendar">{t('nav.calendar')}</Link>,
               },
+              ...(has('admin')
+                ? [
+                    {
+                      key: '/admin/security-events',
+                      icon: <SafetyOutlined />,
+                      label: <Link to="/admin/security-events">{t('nav.securityEvents')}</Link>,
+                    },
+                    {
+                      key: '/admin/security-settings',
+                      icon: <SettingOutlined />,
+                      label: <Link to="/admin/security-settings">{t('nav.securitySettings')}</Link>,
+                    },
+                  ]
+                : []),
             ],
           },
         ]
@@ -202,11 +259,16 @@ export function AppLayout() {
                 <BellOutlined style={{ fontSize: 18, color: '#333' }} />
               </Badge>
             </Link>
-            {!narrow && (
-              <Typography.Text>
-                {user.displayName}（{user.roles.map((r) => t(`role.${r}`)).join('、')}）
-              </Typography.Text>
-            )}
+            <Link to="/settings" aria-label={t('session.settings')} title={t('session.settings')}>
+              <Space size={4}>
+                <UserOutlined style={{ color: '#333' }} />
+                {!narrow && (
+                  <Typography.Text>
+                    {user.displayName}（{user.roles.map((r) => t(`role.${r}`)).join('、')}）
+                  </Typography.Text>
+                )}
+              </Space>
+            </Link>
             <Button type="text" onClick={() => setLanguage(otherLanguage)} lang={otherLanguage}>
               {t('session.language')}
             </Button>

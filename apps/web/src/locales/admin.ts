@@ -41,7 +41,6 @@ const zh = {
     usernameRequired: '请输入用户名',
     usernameInvalid: '用户名应为小写字母开头的 3—64 位小写字母、数字、点、下划线或连字符',
     password: '初始密码',
-    passwordInvalid: '初始密码至少 8 位',
     department: '所在单位',
     pickDepartment: '选择所在单位',
     roles: '角色',
@@ -352,7 +351,6 @@ export const admin = {
       usernameInvalid:
         'A user name is 3–64 lower-case letters, digits, dots, underscores or hyphens',
       password: 'Initial password',
-      passwordInvalid: 'At least 8 characters',
       department: 'Department',
       pickDepartment: 'Choose a department',
       roles: 'Roles',

@@ -5,6 +5,8 @@ import {
   NOTIFICATION_LABELS,
   RECIPIENT_LABELS,
   RISK_LABELS,
+  SECURITY_EVENT_LABELS,
+  SIGN_IN_METHOD_LABELS,
   STATUS_LABELS,
   TIMELINE_LABELS,
 } from '@workpoints/domain';
@@ -24,6 +26,8 @@ const zh = {
   notification: NOTIFICATION_LABELS,
   channel: CHANNEL_LABELS,
   delivery: DELIVERY_STATUS_LABELS,
+  securityEvent: SECURITY_EVENT_LABELS,
+  signInMethod: SIGN_IN_METHOD_LABELS,
 };
 
 export const labels = {
@@ -117,5 +121,28 @@ export const labels = {
       feishu: 'Feishu robot',
     },
     delivery: { pending: 'Waiting', queued: 'Sending', sent: 'Sent', dead: 'Failed' },
+    securityEvent: {
+      'sign-in': 'Signed in',
+      'sign-in-failed': 'Sign-in failed',
+      'locked-out': 'Account locked',
+      'signed-out': 'Signed out',
+      refused: 'Request refused',
+      'account-created': 'Account created',
+      'account-changed': 'Account changed',
+      'account-deactivated': 'Account deactivated',
+      'account-reactivated': 'Account reactivated',
+      'account-unlocked': 'Account unlocked',
+      'password-changed': 'Password changed',
+      'password-reset': 'Password reset',
+      'sessions-revoked': 'Sessions ended',
+      'refresh-token-reused': 'Refresh token reused',
+      'department-created': 'Department created',
+      'department-changed': 'Department changed',
+      'keyword-rule-created': 'Keyword rule created',
+      'keyword-rule-changed': 'Keyword rule changed',
+      'keyword-rule-deleted': 'Keyword rule deleted',
+      'settings-changed': 'Security settings changed',
+    },
+    signInMethod: { password: 'Password', sso: 'Identity platform' },
   } satisfies SameShape<typeof zh>,
 };

@@ -69,7 +69,12 @@ export class UpdateUserDto {
   @Length(1, 50)
   displayName?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: '所在单位；null 为不属于任何单位' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '所在单位；null 为不属于任何单位',
+  })
   @ValidateIf((o: UpdateUserDto) => o.departmentId !== null && o.departmentId !== undefined)
   @IsUUID()
   departmentId?: string | null;
@@ -81,7 +86,7 @@ export class UpdateUserDto {
   @IsIn(ROLES, { each: true })
   roles?: Role[];
 
-  @ApiPropertyOptional({ nullable: true, description: '通知邮箱；null 为不发邮件' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '通知邮箱；null 为不发邮件' })
   @ValidateIf((o: UpdateUserDto) => o.email !== null && o.email !== undefined)
   @IsEmail({}, { message: 'email 应为电子邮箱地址' })
   @Length(3, 200)

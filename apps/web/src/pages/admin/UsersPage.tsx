@@ -1,18 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLES, type Role } from '@workpoints/contracts';
+import { PASSWORD_MIN_LENGTH } from '@workpoints/domain';
 import {
+  Alert,
   Button,
   Card,
   Checkbox,
   Form,
   Input,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Table,
   TreeSelect,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -21,6 +25,7 @@ import type { ApiResponses } from '../../api/responses';
 import { QueryState } from '../../components/QueryState';
 import { useDepartments } from './departments';
 import { ToneTag, type Tone } from '../../components/PointTags';
+import { useSession } from '../../auth/session';
 
 type User = ApiResponses['get /api/users'][number];
 
@@ -30,6 +35,14 @@ interface NewUser {
   password: string;
   departmentId?: string;
   roles: Role[];
+  email?: string;
+}
+
+interface UserChange {
+  displayName: string;
+  departmentId?: string | null;
+  roles: Role[];
+  email?: string | null;
 }
 
 const ROLE_COLOURS: Record<Role, Tone> = {
@@ -40,15 +53,47 @@ const ROLE_COLOURS: Record<Role, Tone> = {
   staff: 'grey',
 };
 
-/** 人员管理: people with their department and roles, filtered by role or department; add one. */
+/**
+ * 人员管理: people with their department, roles and account state, filtered by role or
+ * department. Admins add, edit, deactivate and reactivate accounts, reset a password (the
+ * one-time password shows once) and lift a lock-out; coordinators only look.
+ */
 export function UsersPage() {
   const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('account');
   const { t: tc } = useTranslation();
+  const { has } = useSession();
+  const admin = has('admin');
   const [role, setRole] = useState<Role | undefined>();
   const [departmentId, setDepartmentId] = useState<string | undefined>();
+  const [search, setSearch] = useState('');
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [reset, setReset] = useState<{ name: string; password: string } | null>(null);
   const departments = useDepartments();
   const users = useApi('get /api/users', { query: { role, departmentId } });
+  const deactivate = useAction(
+    (userId: string) => api('post /api/users/{userId}/deactivate', { path: { userId } }),
+    { done: ta('users.deactivated') },
+  );
+  const reactivate = useAction(
+    (userId: string) => api('post /api/users/{userId}/reactivate', { path: { userId } }),
+    { done: ta('users.reactivated') },
+  );
+  const unlock = useAction(
+    (userId: string) => api('post /api/users/{userId}/unlock', { path: { userId } }),
+    { done: ta('users.unlocked') },
+  );
+  const resetPassword = useAction(
+    (user: User) =>
+      api('post /api/users/{userId}/reset-password', { path: { userId: user.id } }).then(
+        (answer) => ({ answer, user }),
+      ),
+    {
+      onSuccess: ({ answer, user }) =>
+        setReset({ name: user.displayName, password: answer.oneTimePassword }),
+    },
+  );
 
   return (
     <>
@@ -74,16 +119,36 @@ export function UsersPage() {
             onChange={(v: string | undefined) => setDepartmentId(v)}
             treeData={departments.options}
           />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('users.add')}
-          </Button>
+          <Input.Search
+            aria-label={ta('users.search')}
+            placeholder={ta('users.search')}
+            allowClear
+            style={{ width: 220 }}
+            onSearch={(v) => setSearch(v.trim().toLowerCase())}
+          />
+          {admin && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('users.add')}
+            </Button>
+          )}
         </Space>
+        {!admin && (
+          <Alert type="info" showIcon title={ta('users.adminOnly')} style={{ marginBottom: 16 }} />
+        )}
         <QueryState query={users}>
           {(list) => (
             <Table<User>
               rowKey="id"
               size="middle"
-              dataSource={list}
+              dataSource={
+                search
+                  ? list.filter(
+                      (u) =>
+                        u.username.toLowerCase().includes(search) ||
+                        u.displayName.toLowerCase().includes(search),
+                    )
+                  : list
+              }
               pagination={{
                 pageSize: 20,
                 hideOnSinglePage: true,
@@ -109,22 +174,213 @@ export function UsersPage() {
                 },
                 {
                   title: t('users.status'),
-                  dataIndex: 'active',
-                  width: 90,
-                  render: (active: boolean) =>
-                    active ? (
-                      <ToneTag tone="green">{t('users.active')}</ToneTag>
-                    ) : (
-                      <ToneTag tone="grey">{t('users.inactive')}</ToneTag>
-                    ),
+                  key: 'status',
+                  width: 130,
+                  render: (_, user) => (
+                    <Space size={4} wrap>
+                      {user.active ? (
+                        <ToneTag tone="green">{t('users.active')}</ToneTag>
+                      ) : (
+                        <ToneTag tone="grey">{t('users.inactive')}</ToneTag>
+                      )}
+                      {user.lockedUntil && (
+                        <span
+                          title={ta('users.lockedUntil', {
+                            time: dayjs(user.lockedUntil).format('YYYY-MM-DD HH:mm'),
+                          })}
+                        >
+                          <ToneTag tone="red">{ta('users.locked')}</ToneTag>
+                        </span>
+                      )}
+                      {user.mustChangePassword && (
+                        <ToneTag tone="gold">{ta('users.mustChange')}</ToneTag>
+                      )}
+                    </Space>
+                  ),
                 },
+                {
+                  title: ta('users.lastSignIn'),
+                  dataIndex: 'lastSignInAt',
+                  width: 140,
+                  render: (at: string | null) =>
+                    at ? dayjs(at).format('YYYY-MM-DD HH:mm') : ta('users.never'),
+                },
+                ...(admin
+                  ? [
+                      {
+                        title: ta('users.actions'),
+                        key: 'actions',
+                        render: (_: unknown, user: User) => (
+                          <Space size={4} wrap>
+                            <Button
+                              size="small"
+                              onClick={() => setEditing(user)}
+                              aria-label={ta('users.editLabel', { name: user.displayName })}
+                            >
+                              {ta('users.edit')}
+                            </Button>
+                            <Popconfirm
+                              title={ta('users.resetConfirm', { name: user.displayName })}
+                              onConfirm={() => resetPassword.mutate(user)}
+                            >
+                              <Button size="small">{ta('users.reset')}</Button>
+                            </Popconfirm>
+                            {user.lockedUntil && (
+                              <Button size="small" onClick={() => unlock.mutate(user.id)}>
+                                {ta('users.unlock')}
+                              </Button>
+                            )}
+                            {user.active ? (
+                              <Popconfirm
+                                title={ta('users.deactivateConfirm', { name: user.displayName })}
+                                onConfirm={() => deactivate.mutate(user.id)}
+                              >
+                                <Button size="small" danger>
+                                  {ta('users.deactivate')}
+                                </Button>
+                              </Popconfirm>
+                            ) : (
+                              <Button size="small" onClick={() => reactivate.mutate(user.id)}>
+                                {ta('users.reactivate')}
+                              </Button>
+                            )}
+                          </Space>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           )}
         </QueryState>
       </Card>
       <NewUserModal open={adding} onClose={() => setAdding(false)} options={departments.options} />
+      <EditUserModal
+        user={editing}
+        onClose={() => setEditing(null)}
+        options={departments.options}
+      />
+      <Modal
+        open={reset !== null}
+        title={ta('users.resetTitle', { name: reset?.name ?? '' })}
+        onCancel={() => setReset(null)}
+        footer={
+          <Button type="primary" onClick={() => setReset(null)}>
+            {tc('action.done')}
+          </Button>
+        }
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{ta('users.resetIntro')}</Typography.Paragraph>
+        <Typography.Paragraph>
+          <Typography.Text
+            code
+            strong
+            copyable={{ tooltips: [ta('users.copy'), ta('users.copied')] }}
+            style={{ fontSize: 20 }}
+            data-testid="one-time-password"
+          >
+            {reset?.password}
+          </Typography.Text>
+        </Typography.Paragraph>
+      </Modal>
     </>
+  );
+}
+
+function EditUserModal({
+  user,
+  onClose,
+  options,
+}: {
+  user: User | null;
+  onClose: () => void;
+  options: ReturnType<typeof useDepartments>['options'];
+}) {
+  const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('account');
+  const { t: tc } = useTranslation();
+  const [form] = Form.useForm<UserChange>();
+  const save = useAction(
+    (body: UserChange) =>
+      api('patch /api/users/{userId}', { path: { userId: user?.id ?? '' }, body }),
+    { done: ta('users.saved'), onSuccess: onClose },
+  );
+  return (
+    <Modal
+      open={user !== null}
+      title={ta('users.editTitle', { name: user?.displayName ?? '' })}
+      okText={tc('action.save')}
+      cancelText={tc('action.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {user && (
+        <Form<UserChange>
+          form={form}
+          layout="vertical"
+          initialValues={{
+            displayName: user.displayName,
+            departmentId: user.departmentId ?? undefined,
+            roles: user.roles,
+            email: user.email ?? undefined,
+          }}
+          onFinish={(v) =>
+            save.mutate({
+              ...v,
+              departmentId: v.departmentId || null,
+              email: v.email?.trim() || null,
+            })
+          }
+        >
+          <Form.Item
+            label={t('users.displayName')}
+            name="displayName"
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                max: 50,
+                message: t('users.displayNameRequired'),
+              },
+            ]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={t('users.department')} name="departmentId">
+            <TreeSelect
+              treeData={options}
+              treeDefaultExpandAll
+              allowClear
+              placeholder={t('users.pickDepartment')}
+            />
+          </Form.Item>
+          <Form.Item
+            label={t('users.roles')}
+            name="roles"
+            rules={[
+              {
+                validator: (_, roles?: Role[]) =>
+                  roles?.length
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('users.rolesRequired'))),
+              },
+            ]}
+          >
+            <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: tc(`role.${r}`) }))} />
+          </Form.Item>
+          <Form.Item
+            label={ta('users.email')}
+            name="email"
+            rules={[{ type: 'email', message: ta('users.emailInvalid') }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
   );
 }
 
@@ -138,6 +394,7 @@ function NewUserModal({
   options: ReturnType<typeof useDepartments>['options'];
 }) {
   const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('account');
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<NewUser>();
   const create = useAction((body: NewUser) => api('post /api/users', { body }), {
@@ -162,7 +419,13 @@ function NewUserModal({
       <Form<NewUser>
         form={form}
         layout="vertical"
-        onFinish={(v) => create.mutate({ ...v, departmentId: v.departmentId || undefined })}
+        onFinish={(v) =>
+          create.mutate({
+            ...v,
+            departmentId: v.departmentId || undefined,
+            email: v.email?.trim() || undefined,
+          })
+        }
         initialValues={{ roles: ['staff'] }}
       >
         <Form.Item
@@ -188,9 +451,23 @@ function NewUserModal({
         <Form.Item
           label={t('users.password')}
           name="password"
-          rules={[{ required: true, min: 8, max: 200, message: t('users.passwordInvalid') }]}
+          extra={ta('users.passwordHelp', { min: PASSWORD_MIN_LENGTH })}
+          rules={[
+            {
+              required: true,
+              min: PASSWORD_MIN_LENGTH,
+              message: ta('users.passwordTooShort', { min: PASSWORD_MIN_LENGTH }),
+            },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label={ta('users.email')}
+          name="email"
+          rules={[{ type: 'email', message: ta('users.emailInvalid') }]}
+        >
+          <Input autoComplete="off" />
         </Form.Item>
         <Form.Item label={t('users.department')} name="departmentId">
           <TreeSelect

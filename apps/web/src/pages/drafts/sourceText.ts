@@ -1,4 +1,4 @@
-import { ApiError, session } from '../../api/client';
+import { ApiError, authorizedFetch } from '../../api/client';
 
 /** The original of an imported plan, as text to read beside the draft, or why it cannot be shown. */
 export type SourceText =
@@ -106,9 +106,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 
 /** Reads the stored original of an import and turns it into text the way the importer did. */
 export async function loadSource(importId: string, filename: string): Promise<SourceText> {
-  const response = await fetch(`/api/imports/${importId}/file`, {
-    headers: session.token ? { Authorization: `Bearer ${session.token}` } : {},
-  });
+  const response = await authorizedFetch(`/api/imports/${importId}/file`);
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as {
       code?: string;
