@@ -156,6 +156,10 @@ describe('accounts and sessions in the browser', () => {
     await admin.page.goto(`${base}/admin/security-settings`);
     await admin.page.getByLabel('空闲超时（分钟）').waitFor();
     await check(admin.page, '35-security-settings');
+    // The queue board opens on a one-time ticket, then keeps a cookie of its own.
+    await admin.page.getByRole('link', { name: /队列看板/ }).click();
+    await admin.page.waitForURL((url) => url.pathname === '/api/admin/queues' && !url.search);
+    await admin.page.getByText('workpoints 队列').first().waitFor();
 
     await admin.page.goto(`${base}/admin/users`);
     await findUser(admin.page);

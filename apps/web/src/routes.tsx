@@ -94,6 +94,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'admin/queues',
+        lazy: async () => ({
+          Component: (await import('./pages/admin/QueueBoardPage')).QueueBoardPage,
+        }),
+      },
+      {
         path: 'admin/calendar',
         lazy: async () => ({
           Component: (await import('./pages/admin/CalendarPage')).CalendarPage,

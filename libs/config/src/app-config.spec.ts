@@ -79,6 +79,16 @@ describe('loadConfig', () => {
 
   it('turns single sign-on on with an issuer, and asks for its client', () => {
     expect(loadConfig(base).oidc).toBeNull();
+    // A compose file's `${OIDC_ISSUER:-}` arrives empty: off, like unset.
+    expect(
+      loadConfig({
+        ...base,
+        OIDC_ISSUER: '',
+        OIDC_CLIENT_ID: '',
+        OIDC_CLIENT_SECRET: '',
+        TRUST_PROXY: '',
+      }).oidc,
+    ).toBeNull();
     const c = loadConfig({
       ...base,
       PUBLIC_URL: 'https://duban.example.gov.cn',

@@ -8,6 +8,10 @@ const url = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+/** An optional setting; empty counts as unset (compose files pass `${X:-}` as ""). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** `10m` or `300s` in seconds. */
@@ -59,7 +63,7 @@ const envSchema = z
      * Express's `trust proxy`: behind a reverse proxy, which hops to trust for the client's
      * address (`1`, `loopback`, an address list); sign-in limits per address depend on it.
      */
-    TRUST_PROXY: z.string().min(1).optional(),
+    TRUST_PROXY: unsetIfEmpty(z.string().min(1)),
     /** Sign-in attempts allowed per minute from one address and for one user name. */
     SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
     SIGNIN_LIMIT_PER_USERNAME: z.coerce.number().int().min(1).default(10),
@@ -67,11 +71,11 @@ const envSchema = z
     PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(64),
     /** Single sign-on (OpenID Connect): on when OIDC_ISSUER is set. */
-    OIDC_ISSUER: z.preprocess((v) => (v === '' ? undefined : v), url(['http', 'https']).optional()),
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
-    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_ISSUER: unsetIfEmpty(url(['http', 'https'])),
+    OIDC_CLIENT_ID: unsetIfEmpty(z.string().min(1)),
+    OIDC_CLIENT_SECRET: unsetIfEmpty(z.string().min(1)),
     /** Where the provider sends the browser back; default PUBLIC_URL + /api/auth/oidc/callback. */
-    OIDC_REDIRECT_URI: url(['http', 'https']).optional(),
+    OIDC_REDIRECT_URI: unsetIfEmpty(url(['http', 'https'])),
     OIDC_SCOPES: z.string().min(1).default('openid profile email'),
     /** The ID token's claim that names the person, and the users' field it must equal. */
     OIDC_CLAIM: z.string().min(1).default('preferred_username'),

@@ -163,6 +163,14 @@ describe('single sign-on against a real OpenID provider', () => {
     }
   });
 
+  it('returns only to a path of this site', async () => {
+    for (const returnTo of ['//evil.example', '/\\evil.example', 'https://evil.example/'])
+      expect(
+        (await fetch(`${api.url}/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`))
+          .status,
+      ).toBe(400);
+  });
+
   it('refuses a callback it did not start, or whose state was changed', async () => {
     const { back } = await signInAs('w.jiayi');
     // The same answer again, from a browser that never started a sign-in: no transaction.

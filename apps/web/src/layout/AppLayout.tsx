@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  DatabaseOutlined,
   FileSearchOutlined,
   LogoutOutlined,
   ProfileOutlined,
@@ -179,6 +180,11 @@ export function AppLayout() {
                       key: '/admin/security-events',
                       icon: <SafetyOutlined />,
                       label: <Link to="/admin/security-events">{t('nav.securityEvents')}</Link>,
+                    },
+                    {
+                      key: '/admin/queues',
+                      icon: <DatabaseOutlined />,
+                      label: <Link to="/admin/queues">{t('nav.queues')}</Link>,
                     },
                     {
                       key: '/admin/security-settings',

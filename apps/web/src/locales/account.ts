@@ -108,6 +108,7 @@ const zh = {
     reason: '原因 / 详情',
     total: '共 {{count}} 条',
   },
+  queues: { opening: '正在打开队列看板…', failed: '无法打开队列看板' },
   securitySettings: {
     title: '安全设置',
     intro: '会话超时与登录锁定。修改后约 5 秒内对所有服务生效，并记入安全事件。',
@@ -243,6 +244,7 @@ export const account = {
       reason: 'Reason / details',
       total: '{{count}} events',
     },
+    queues: { opening: 'Opening the queue board…', failed: 'Could not open the queue board' },
     securitySettings: {
       title: 'Security settings',
       intro:

@@ -19,6 +19,7 @@ const zh = {
     calendar: '节假日',
     securityEvents: '安全事件',
     securitySettings: '安全设置',
+    queues: '队列看板',
     settings: '个人设置',
   },
   session: {
@@ -93,6 +94,7 @@ export const common = {
       calendar: 'Holidays',
       securityEvents: 'Security events',
       securitySettings: 'Security settings',
+      queues: 'Queue board',
       settings: 'My settings',
     },
     session: {

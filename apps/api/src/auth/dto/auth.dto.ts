@@ -30,6 +30,7 @@ export class SsoStartQuery {
   @IsOptional()
   @IsString()
   @Length(1, 500)
-  @Matches(/^\/(?!\/)/, { message: 'returnTo 应为以 / 开头的本站路径' })
+  // A path of this site only: `//host` and `/\host` would leave it (an open redirect).
+  @Matches(/^\/(?![/\\])[^\\]*$/, { message: 'returnTo 应为以 / 开头的本站路径' })
   returnTo?: string;
 }
