@@ -204,7 +204,10 @@ describe('accounts and sessions in the browser', () => {
     await phone.page.waitForURL((url) => url.pathname.startsWith('/login'), { timeout: 30_000 });
     const ended = Date.now() - started;
     await phone.page.getByText('您已在所有设备上退出登录，请重新登录').first().waitFor();
-    console.log(`sign out everywhere: the other browser left after ${ended} ms (token life 600 s)`);
+    console.log(
+      `sign out everywhere: the other browser left after ${ended} ms (token life 1800 s)`,
+    );
+    // Well within the access token's life (ACCESS_TOKEN_TTL, 30 minutes in the test stack).
     expect(ended).toBeLessThan(30_000);
     // And it stays out: a reload finds no session to renew.
     await phone.page.goto(`${base}/`);
@@ -215,6 +218,10 @@ describe('accounts and sessions in the browser', () => {
 
   it('every page checked meets WCAG 2 A and AA, and the CSP refused nothing', () => {
     expect(Object.entries(violations).filter(([, v]) => v.length > 0)).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    // The queue board (Bull Board's own page) asks Google for its fonts: refused on purpose, no
+    // page of an office system calls out to a third party; it falls back to the system's fonts.
+    expect(
+      cspViolations.filter((v) => !/\/api\/admin\/queues: .*fonts\.googleapis\.com/.test(v)),
+    ).toEqual([]);
   });
 });

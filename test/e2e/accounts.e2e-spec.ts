@@ -65,7 +65,7 @@ describe('accounts from the command line to the API', () => {
       user: { roles: string[] };
     };
     expect(body).toMatchObject({
-      expiresIn: 600,
+      expiresIn: 1800, // the stack's ACCESS_TOKEN_TTL (30 minutes; 10 by default)
       mustChangePassword: false,
       user: { roles: ['admin'] },
     });

@@ -121,6 +121,8 @@ export async function startE2eStack(opts: E2eStackOptions = {}): Promise<E2eStac
       TEMPORAL_TASK_QUEUE: `work-points-${randomBytes(3).toString('hex')}`,
       QUEUE_PREFIX: `wp-e2e-${randomBytes(3).toString('hex')}`,
       JWT_SECRET: randomBytes(24).toString('hex'),
+      // Specs sign in once and work for minutes on two shared cores: tokens outlast a spec.
+      ACCESS_TOKEN_TTL: '30m',
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
       WORKFLOW_BUNDLE_PATH: bundlePath,
