@@ -117,6 +117,29 @@ describe('work-point workflow (time-skipping)', () => {
     await fx.recordHistory(workflowId, 'work-point-completed-with-return');
   });
 
+  it('lets the lead head sign off a completion the head submitted (before separation of duties)', async () => {
+    const { handle, workflowId } = await fx.publish({ deadline: '2061-06-30' });
+    const { head, supervisor } = fx;
+    await handle.executeUpdate(acknowledgeUpdate, {
+      args: [{ requestId: 'sd-a', actor: head }],
+      updateId: 'sd-a',
+    });
+    await handle.executeUpdate(submitCompletionUpdate, {
+      args: [{ requestId: 'sd-s', actor: head, text: '已完成' }],
+      updateId: 'sd-s',
+    });
+    await handle.executeUpdate(approveUpdate, {
+      args: [{ requestId: 'sd-h', actor: head, comment: null }],
+      updateId: 'sd-h',
+    });
+    await handle.executeUpdate(approveUpdate, {
+      args: [{ requestId: 'sd-v', actor: supervisor, comment: '同意' }],
+      updateId: 'sd-v',
+    });
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    await fx.recordHistory(workflowId, 'work-point-head-self-approved');
+  });
+
   it('is helped by a co-department and steered by the coordinator, and refuses an extension', async () => {
     await weekendsOnly(2062);
     await fx.sleepUntil('2061-02-07 10:00');

@@ -470,5 +470,6 @@ function contextOf(point: WorkPointEntity): PointContext {
     suspended: point.suspended,
     deadlinePassed: deadline !== null && deadlinePassed(deadline, Date.now()),
     extensionPending: point.pendingExtension !== null,
+    submittedBy: point.submittedById,
   };
 }

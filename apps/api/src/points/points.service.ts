@@ -106,6 +106,7 @@ export class PointsService {
       text: point.text,
       suspended: point.suspended,
       pendingExtension: point.pendingExtension,
+      submittedById: point.submittedById,
       policy: resolvePolicy(planPolicy, point.policy),
       timeline: events.map(toTimelineEntry),
       reports: reports.map((r) => toReportView(r, attachments.get(r.requestId) ?? [])),

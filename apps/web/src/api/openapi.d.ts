@@ -2339,6 +2339,11 @@ export interface components {
             text: string;
             suspended: boolean;
             pendingExtension: components["schemas"]["PendingExtension"] | null;
+            /**
+             * Format: uuid
+             * @description 提交待审核办结申请的人：职责分离，此人不能审核本申请
+             */
+            submittedById: string | null;
             policy: components["schemas"]["PointPolicy"];
             timeline: components["schemas"]["TimelineEntry"][];
             reports: components["schemas"]["Report"][];
@@ -2397,6 +2402,11 @@ export interface components {
              * @description 此刻之前的提醒已发出或已放弃
              */
             noticesThrough: string;
+            /**
+             * Format: uuid
+             * @description 提交待审核办结申请的人（职责分离：此人不能审核）
+             */
+            submittedBy?: string | null;
             /** Format: uuid */
             leadDepartmentId: string;
             coDepartmentIds: string[];
