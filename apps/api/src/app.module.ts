@@ -1,6 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { AppConfig, ConfigModule, bullConnection } from '@workpoints/config';
 import { PersistenceModule } from '@workpoints/persistence';
 import { TemporalModule } from '@workpoints/temporal';
@@ -22,7 +21,6 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { QueuesModule } from './queues/queues.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
-import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { SecurityModule } from './security/security.module';
 
 @Module({})
@@ -66,8 +64,6 @@ export class AppModule {
         HealthModule,
         ...(config ? [WebModule.forRoot(config)] : []),
       ],
-      // Every error in the API's one shape, and every refusal recorded as a security event.
-      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
     };
   }
 }

@@ -1,0 +1,72 @@
+import type { INestApplication, ModuleMetadata } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ApiClient, MediumHarness, type HttpResult } from '@workpoints/testing/medium';
+import { AuthModule } from '../auth/auth.module';
+import { SecurityModule } from '../security/security.module';
+import { configureApp } from '../create-app';
+
+/**
+ * The API's modules on the medium harness of libs/testing (real PostgreSQL and Redis, Temporal
+ * client recorded), optionally served over HTTP as production serves them: the auth guard, the
+ * validation pipe and the exception filter in front of the controllers.
+ */
+export class MediumApi {
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(
+    readonly harness: MediumHarness,
+    private readonly http: ApiClient | null,
+  ) {}
+
+  static async start(
+    name: string,
+    imports: NonNullable<ModuleMetadata['imports']>,
+    opts: { http?: boolean; env?: Record<string, string> } = {},
+  ): Promise<MediumApi> {
+    const harness = await MediumHarness.start({
+      name,
+      imports: opts.http ? [AuthModule, SecurityModule, ...imports] : imports,
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.http
+        ? {
+            http: {
+              configure: (app: INestApplication) => configureApp(app as NestExpressApplication),
+            },
+          }
+        : {}),
+    });
+    return new MediumApi(harness, harness.url ? new ApiClient(`${harness.url}/api`) : null);
+  }
+
+  /** A bearer token of a seeded user, as logging in would give them. */
+  async token(username: string): Promise<string> {
+    let token = this.tokens.get(username);
+    if (!token) {
+      const user = await this.harness.user(username);
+      token = await this.harness.get(JwtService).signAsync({ sub: user.id });
+      this.tokens.set(username, token);
+    }
+    return token;
+  }
+
+  /** A request to the API as `username` (`null`: without a token). */
+  async request<T = unknown>(
+    username: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<HttpResult<T>> {
+    if (!this.http) throw new Error('MediumApi: started without http');
+    return this.http.request<T>(
+      method,
+      path,
+      username === null ? undefined : await this.token(username),
+      body,
+    );
+  }
+
+  close(): Promise<void> {
+    return this.harness.close();
+  }
+}
