@@ -12,8 +12,6 @@ import { configureApp } from '../create-app';
  * validation pipe and the exception filter in front of the controllers.
  */
 export class MediumApi {
-  private readonly tokens = new Map<string, string>();
-
   private constructor(
     readonly harness: MediumHarness,
     private readonly http: ApiClient | null,
@@ -39,15 +37,10 @@ export class MediumApi {
     return new MediumApi(harness, harness.url ? new ApiClient(`${harness.url}/api`) : null);
   }
 
-  /** A bearer token of a seeded user, as logging in would give them. */
+  /** A bearer token of a seeded user, as logging in would give them now (the test's clock). */
   async token(username: string): Promise<string> {
-    let token = this.tokens.get(username);
-    if (!token) {
-      const user = await this.harness.user(username);
-      token = await this.harness.get(JwtService).signAsync({ sub: user.id });
-      this.tokens.set(username, token);
-    }
-    return token;
+    const user = await this.harness.user(username);
+    return this.harness.get(JwtService).signAsync({ sub: user.id });
   }
 
   /** A request to the API as `username` (`null`: without a token). */
