@@ -99,17 +99,19 @@ export class MediumHarness {
         .useValue(temporal)
         .setLogger(new ConsoleLogger({ logLevels: ['error'] }))
         .compile();
-      cleanups.unshift(() => module.close());
 
       let app: INestApplication | null = null;
       let url: string | null = null;
       if (opts.http) {
         app = module.createNestApplication({ logger: ['error'] });
+        // The application closes the module with it: closing both would run the shutdown hooks
+        // twice (an ioredis connection ended twice keeps the process alive for two seconds).
+        cleanups.unshift(() => (app as INestApplication).close());
         opts.http.configure(app);
         await app.listen(0, '127.0.0.1');
-        cleanups.unshift(() => (app as INestApplication).close());
         url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
       } else {
+        cleanups.unshift(() => module.close());
         await module.init();
       }
       const ds = await createDataSource(db.url).initialize();
