@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   ErrorCode,
   WORK_POINT_WORKFLOW_TYPE,
@@ -243,7 +244,7 @@ describe('plans (medium)', () => {
         publishedBy: coordinator,
         publishRequestId: 'publish:pub-1',
       });
-      expect(input.policy.nonWorkdayRule).toBe('next');
+      expect(input.policy?.nonWorkdayRule).toBe('next');
 
       const rows = await h.ds
         .getRepository(WorkPointEntity)
@@ -286,8 +287,15 @@ describe('plans (medium)', () => {
           throw new Error('connection lost');
         return undefined;
       });
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
       const broken = await publish(plan.id);
-      expect(broken.status).toBe(500);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('connection lost'));
+      logged.mockRestore();
+      expect([broken.status, broken.body.code]).toEqual([500, 'INTERNAL']);
+      // The plan is published all the same: its transaction came first.
+      expect((await h.ds.getRepository(PlanEntity).findOneByOrFail({ id: plan.id })).status).toBe(
+        'published',
+      );
 
       h.temporal.reset();
       const again = await publish(plan.id);

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ErrorCode, type Actor, type PointStateView } from '@workpoints/contracts';
 import type { PlanEntity, WorkPointEntity } from '@workpoints/persistence';
@@ -501,10 +502,14 @@ describe('point actions (medium)', () => {
       h.temporal.respond(() => {
         throw updateRefusal('SomethingElse', 'boom');
       });
+      // A 5xx is logged with its stack (kept out of the test's output here).
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
       const unknown = await post('zlglc.staff', working, 'reports', {
         requestId: 'wf-2',
         text: '进展',
       });
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('工作流服务暂不可用'));
+      logged.mockRestore();
       expect([unknown.status, unknown.body.code]).toEqual([503, ErrorCode.WorkflowUnavailable]);
       expect(unknown.body.message).toMatch(/^工作流服务暂不可用：/);
 

@@ -68,15 +68,13 @@ describe('TargetsService (medium)', () => {
         requestId: `r-${p.number}-${at}`,
         createdAt: new Date(at),
       });
-      await h.ds
-        .getRepository(TargetActualEntity)
-        .save({
-          pointId: p.id,
-          reportId: report.id,
-          targetIndex: 0,
-          value,
-          reportedAt: new Date(at),
-        });
+      await h.ds.getRepository(TargetActualEntity).save({
+        pointId: p.id,
+        reportId: report.id,
+        targetIndex: 0,
+        value,
+        reportedAt: new Date(at),
+      });
     };
     await actual(point[1] as WorkPointEntity, 5, '2025-12-20T02:00:00Z');
     await actual(point[1] as WorkPointEntity, 12, '2026-03-10T02:00:00Z');
