@@ -1,14 +1,13 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor, Role } from '@workpoints/contracts';
+import type { Actor } from '@workpoints/contracts';
 
 export const IS_PUBLIC = Symbol('isPublic');
-export const REQUIRED_ROLES = Symbol('requiredRoles');
 export const QUERY_TOKEN = Symbol('queryToken');
 
 /** The query parameter that carries the token where a header cannot (EventSource). */
 export const ACCESS_TOKEN_PARAM = 'access_token';
 
-/** The route needs no token (login, health, docs). */
+/** The route needs no token (login, health); its access policy entry says so too. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /**
@@ -17,10 +16,6 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
  * token in a URL can end up in logs and history.
  */
 export const QueryToken = (): MethodDecorator => SetMetadata(QUERY_TOKEN, true);
-
-/** The route needs one of these roles. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_ROLES, roles);
 
 export interface AuthenticatedRequest {
   actor?: Actor;

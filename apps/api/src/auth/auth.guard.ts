@@ -1,7 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode, type Actor, type Role } from '@workpoints/contracts';
-import { ROLE_LABELS } from '@workpoints/domain';
+import { ErrorCode } from '@workpoints/contracts';
 import type { Request } from 'express';
 import { DomainException } from '../common/domain.exception';
 import {
@@ -9,11 +8,13 @@ import {
   type AuthenticatedRequest,
   IS_PUBLIC,
   QUERY_TOKEN,
-  REQUIRED_ROLES,
 } from './auth.decorators';
 import { AuthService } from './auth.service';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Global guard: every route needs a valid bearer token unless marked @Public(). What the caller
+ * may then do is the access policy's (`AccessGuard`, next).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -34,19 +35,8 @@ export class AuthGuard implements CanActivate {
         '请先登录（缺少 Authorization: Bearer 令牌）',
       );
     req.actor = await this.auth.actorFromToken(token);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles) requireRoles(req.actor, roles);
     return true;
   }
-}
-
-/** Refuses (403) an actor who holds none of the roles. */
-export function requireRoles(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.some((r) => actor.roles.includes(r)))
-    throw new DomainException(
-      ErrorCode.NotInRemit,
-      `需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}`,
-    );
 }
 
 /** The token of an `Authorization: Bearer …` header, if there is one. */

@@ -22,7 +22,6 @@ import { ErrorCode, type KeywordRuleView } from '@workpoints/contracts';
 import { DepartmentKeywordRuleEntity } from '@workpoints/persistence';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Roles } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
 import { toKeywordRuleView } from './keyword-rule.mapper';
@@ -42,7 +41,6 @@ export class CreateRuleDto {
 /** The editable keyword rules behind department suggestions on import (商标 → 商标品牌处). */
 @ApiTags('department-rules')
 @ApiBearerAuth()
-@Roles('coordinator', 'admin')
 @Controller('department-rules')
 export class DepartmentRulesController {
   constructor(

@@ -7,7 +7,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { DepartmentNode, DepartmentView } from '@workpoints/contracts';
-import { Roles } from '../auth/auth.decorators';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentDto } from './dto/create-department.dto';
 import { DepartmentNodeResponse, DepartmentResponse } from './dto/department.responses';
@@ -33,7 +32,6 @@ export class DepartmentsController {
   }
 
   @Post()
-  @Roles('admin')
   @ApiOperation({ summary: '新增单位（管理员）' })
   @ApiCreatedResponse({ type: DepartmentResponse })
   create(@Body() body: CreateDepartmentDto): Promise<DepartmentView> {

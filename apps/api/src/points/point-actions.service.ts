@@ -47,6 +47,7 @@ import {
   shanghaiDate,
   submitProblems,
   suspendProblems,
+  withRule,
   type ActionFacts,
 } from '@workpoints/domain';
 import type { WorkPointEntity } from '@workpoints/persistence';
@@ -396,7 +397,11 @@ export class PointActionsService {
       const status = point.status === 'draft' ? 'assigned' : point.status;
       const decision = decide(status, action, actor, partiesOf(point), contextOf(point));
       if (!decision.allowed)
-        throw new DomainException(decision.code, `第${point.number}项：${decision.message}`);
+        throw new DomainException(
+          decision.code,
+          withRule(`第${point.number}项：${decision.message}`, 'lifecycle'),
+          { rule: 'lifecycle' },
+        );
       await check?.(point);
     } else if (recorded !== action) {
       throw new DomainException(

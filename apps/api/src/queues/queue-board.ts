@@ -3,16 +3,21 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { INestApplication } from '@nestjs/common';
 import { AppConfig } from '@workpoints/config';
-import { ErrorCode } from '@workpoints/contracts';
+import { ErrorCode, type Actor } from '@workpoints/contracts';
+import { type AccessEntry, accessEntry, mayCall, roleRefusal } from '@workpoints/domain';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { bearerToken, queryToken, requireRoles } from '../auth/auth.guard';
+import { bearerToken, queryToken } from '../auth/auth.guard';
 import { ACCESS_TOKEN_PARAM } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
 import { DomainException, HTTP_STATUS_BY_CODE } from '../common/domain.exception';
+import { SecurityEventsService } from '../security/security-events.service';
 import { QueueRegistry } from './queue-registry.service';
 
 /** Where the board is served (the API's global prefix included). */
 export const QUEUE_BOARD_PATH = '/api/admin/queues';
+
+/** The board's entry in the access policy (a mount outside Nest's router, so not its guard's). */
+export const QUEUE_BOARD_ROUTE = `ALL ${QUEUE_BOARD_PATH}/{*path}`;
 
 /** The cookie that carries an admin's token to the board's pages, scripts and API calls. */
 export const QUEUE_BOARD_COOKIE = 'wp_queue_board';
@@ -22,8 +27,9 @@ export const QUEUE_BOARD_COOKIE = 'wp_queue_board';
  * QUEUE_PREFIX. A browser cannot send the bearer header, so the board also takes the token
  * once as `?access_token=…`, answers with an HttpOnly, SameSite=Strict cookie limited to the
  * board's path and a redirect to the same address without the token; its pages and API calls
- * then carry the cookie. `Authorization: Bearer …` works too (curl). Anyone but an admin gets
- * 401 (no or bad token) or 403 (not an admin).
+ * then carry the cookie. `Authorization: Bearer …` works too (curl). Who may open it is the
+ * access policy's entry `QUEUE_BOARD_ROUTE` (admins): anyone else gets 401 (no or bad token) or
+ * 403 (a role the entry does not list).
  */
 export function mountQueueBoard(app: INestApplication): void {
   const registry = app.get(QueueRegistry);
@@ -34,24 +40,35 @@ export function mountQueueBoard(app: INestApplication): void {
     options: { uiConfig: { boardTitle: 'workpoints 队列', locale: { lng: 'zh-CN' } } },
   });
   const secure = app.get(AppConfig).notify.publicUrl.startsWith('https:');
+  const entry = accessEntry(QUEUE_BOARD_ROUTE);
+  if (entry?.mount !== 'queue-board')
+    throw new Error(`the access policy has no entry ${QUEUE_BOARD_ROUTE} for the queue board`);
   app.use(
     QUEUE_BOARD_PATH,
-    adminsOnly(app.get(AuthService), secure),
+    byPolicy(entry, app.get(AuthService), app.get(SecurityEventsService), secure),
     adapter.getRouter() as RequestHandler,
   );
 }
 
-function adminsOnly(auth: AuthService, secureCookie: boolean): RequestHandler {
+function byPolicy(
+  entry: AccessEntry,
+  auth: AuthService,
+  security: SecurityEventsService,
+  secureCookie: boolean,
+): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const fromQuery = queryToken(req);
     const token = bearerToken(req) ?? fromQuery ?? cookieToken(req);
+    let actor: Actor | null = null;
     const check = async () => {
       if (!token)
         throw new DomainException(
           ErrorCode.Unauthenticated,
           `请先登录：以管理员令牌打开 ${QUEUE_BOARD_PATH}?${ACCESS_TOKEN_PARAM}=…`,
         );
-      requireRoles(await auth.actorFromToken(token), ['admin']);
+      actor = await auth.actorFromToken(token);
+      if (!mayCall(entry, actor))
+        throw new DomainException(ErrorCode.NotInRemit, roleRefusal(entry), { rule: 'role' });
     };
     check().then(
       () => {
@@ -70,7 +87,22 @@ function adminsOnly(auth: AuthService, secureCookie: boolean): RequestHandler {
       (error: unknown) => {
         if (!(error instanceof DomainException)) return next(error);
         const statusCode = HTTP_STATUS_BY_CODE[error.code];
-        res.status(statusCode).json({ statusCode, code: error.code, message: error.message });
+        // Outside Nest's exception filter: recorded here as every other refusal is there.
+        void security
+          .record(
+            {
+              kind: 'refused',
+              actor,
+              status: statusCode,
+              code: error.code,
+              reason: error.message,
+              details: { route: entry.route, ...(statusCode === 403 ? { rule: 'role' } : {}) },
+            },
+            req,
+          )
+          .then(() =>
+            res.status(statusCode).json({ statusCode, code: error.code, message: error.message }),
+          );
       },
     );
   };

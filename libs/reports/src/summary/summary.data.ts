@@ -11,12 +11,16 @@ export { SUMMARY_PERIODS, type SummaryPeriod } from '@workpoints/contracts';
  * sections). Status and colour filters are left out on purpose: a summary of only the red points
  * would misstate every figure in its overview.
  */
-export type SummaryFilters = Pick<PointFilters, 'chapterId' | 'departmentId' | 'supervisorId'>;
+export type SummaryFilters = Pick<
+  PointFilters,
+  'chapterId' | 'departmentId' | 'supervisorId' | 'remit'
+>;
 
 /** Only the filters a summary takes, out of any point filters (status and colour dropped). */
 export function summaryFilters(filters: PointFilters): SummaryFilters {
-  const { chapterId, departmentId, supervisorId } = filters;
+  const { chapterId, departmentId, supervisorId, remit } = filters;
   return {
+    ...(remit ? { remit } : {}),
     ...(chapterId ? { chapterId } : {}),
     ...(departmentId ? { departmentId } : {}),
     ...(supervisorId ? { supervisorId } : {}),
@@ -325,6 +329,13 @@ async function scopeText(dataSource: DataSource, filters: SummaryFilters): Promi
       [filters.supervisorId],
     );
     if (u) parts.push(`${u.name}分管`);
+  }
+  if (filters.remit) {
+    const [u] = await dataSource.query<{ name: string }[]>(
+      `SELECT display_name AS name FROM users WHERE id = $1`,
+      [filters.remit.userId],
+    );
+    if (u) parts.push(`${u.name}职责范围内`);
   }
   return parts.length > 0 ? parts.join('；') : null;
 }
