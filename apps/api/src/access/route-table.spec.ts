@@ -40,6 +40,18 @@ describe('policyProblems (the start-up check of routes against the access policy
     ]);
   });
 
+  it('checks only that each served route has its entry when part of the API runs (medium tier)', () => {
+    const policy = [entry('GET /api/a'), entry('GET /api/elsewhere')];
+    expect(
+      policyProblems([{ route: 'GET /api/a', isPublic: false }], policy, { partial: true }),
+    ).toEqual([]);
+    expect(
+      policyProblems([{ route: 'GET /api/b', isPublic: false }], policy, { partial: true }),
+    ).toEqual([
+      'GET /api/b has no entry: add one (who may call it, its scope, read or write) to ACCESS_POLICY',
+    ]);
+  });
+
   it('holds @Public() and a public entry to each other, and a mount to outside Nest', () => {
     expect(
       policyProblems(

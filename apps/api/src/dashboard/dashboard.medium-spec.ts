@@ -235,17 +235,17 @@ describe('DashboardService (medium)', () => {
     expect((await dashboard(coordinator, { supervisorId: zhang.userId })).total).toBe(2);
   });
 
-  it("keeps a department head to their own department's points", async () => {
+  it('keeps a department head and a supervisor to their remit', async () => {
     const head = await h.actor('zlglc.head');
     const own = await dashboard(head);
     expect(own.total).toBe(4);
     expect(own.byDepartment.map((d) => d.departmentId)).toEqual([dept['zlglc']]);
-    await expect(dashboard(head, { departmentId: dept['bhc'] })).rejects.toMatchObject({
-      code: ErrorCode.NotInRemit,
-      message: '只能查看本单位牵头的要点',
-    });
-    // A supervisor oversees the whole plan.
-    expect((await dashboard(await h.actor('supervisor.zhang'))).total).toBe(10);
+    // Another department's filter narrows within the remit: nothing of theirs is in it.
+    expect((await dashboard(head, { departmentId: dept['bhc'] })).total).toBe(0);
+    // A supervisor oversees the points they supervise (9 and 10), not the whole plan.
+    const zhang = await dashboard(await h.actor('supervisor.zhang'));
+    expect(zhang.total).toBe(2);
+    expect(zhang.byDepartment.map((d) => d.departmentId)).toEqual([dept['ggfwc']]);
     await expect(
       dashboards.dashboard('00000000-0000-4000-8000-0000000000dd', coordinator, {}),
     ).rejects.toMatchObject({ code: ErrorCode.NotFound });

@@ -31,7 +31,7 @@ describe('PlanDraftsService (medium)', () => {
       coordinator,
     );
   const order = async (planId: string) =>
-    (await plans.get(planId)).points.map((p) => `${p.number}.${p.title}`);
+    (await plans.get(planId, coordinator)).points.map((p) => `${p.number}.${p.title}`);
   const lastAudit = (planId: string) =>
     h.ds
       .getRepository(AuditEventEntity)
@@ -233,7 +233,7 @@ describe('PlanDraftsService (medium)', () => {
 
     expect(await drafts.applySuggestions(plan.id, coordinator)).toEqual({ applied: 2 });
 
-    const after = (await plans.get(plan.id)).points;
+    const after = (await plans.get(plan.id, coordinator)).points;
     expect(after.map((p) => [p.leadDepartmentId, p.coDepartmentIds])).toEqual([
       [sbppc.id, []],
       // The lead is never also a co-department.
@@ -283,7 +283,7 @@ describe('PlanDraftsService (medium)', () => {
       { policy: { reportCadence: 'quarterly', reportDay: 20 } },
       coordinator,
     );
-    expect((await plans.get(plan.id)).policy).toMatchObject({
+    expect((await plans.get(plan.id, coordinator)).policy).toMatchObject({
       reportCadence: 'quarterly',
       reportDay: 20,
     });
@@ -294,6 +294,6 @@ describe('PlanDraftsService (medium)', () => {
       message: '计划的督办规则有误：报送周期为 once 时须给出 reportOnceDate',
     });
     await drafts.editPlan(plan.id, { policy: null }, coordinator);
-    expect((await plans.get(plan.id)).ownPolicy).toBeNull();
+    expect((await plans.get(plan.id, coordinator)).ownPolicy).toBeNull();
   });
 });

@@ -189,7 +189,7 @@ describe('plans (medium)', () => {
       expect([res.status, res.body.code, res.body.message]).toEqual([
         403,
         ErrorCode.NotInRemit,
-        '需要以下角色之一：督办员、系统管理员',
+        '需要以下角色之一：督办员、系统管理员（访问规则：角色）',
       ]);
     });
   });

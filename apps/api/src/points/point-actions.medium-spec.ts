@@ -215,7 +215,7 @@ describe('point actions (medium)', () => {
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({
         code: ErrorCode.NotInRemit,
-        message: '第1项不在您的职责范围内',
+        message: '第1项不在您的职责范围内（访问规则：职责范围）',
       });
       expect(h.temporal.calls).toEqual([]);
     });
@@ -265,7 +265,7 @@ describe('point actions (medium)', () => {
           { reason: '暂缓' },
           403,
           ErrorCode.NotInRemit,
-          '第2项：只有督办员可以暂停要点',
+          '需要以下角色之一：督办员（访问规则：角色）',
         ],
         [
           'zlglc.staff',
@@ -282,7 +282,12 @@ describe('point actions (medium)', () => {
           requestId: `turn-${path}`,
           ...(body as object),
         });
-        expect([res.status, res.body.code, res.body.message]).toEqual([status, code, message]);
+        // The lifecycle's refusals name their rule: 办理流程 (decide), 角色 (the access policy).
+        expect([res.status, res.body.code, res.body.message]).toEqual([
+          status,
+          code,
+          message.includes('访问规则') ? message : `${message}（访问规则：办理流程）`,
+        ]);
       }
       expect(h.temporal.calls).toEqual([]);
     });
@@ -404,8 +409,19 @@ describe('point actions (medium)', () => {
         leadDepartmentId: assigned.leadDepartmentId,
         supervisorId: assigned.supervisorId,
       });
+      // A draft is the coordinators': to the department it does not exist yet (404); the
+      // coordinator who knows it learns it is not published (409).
       const res = await post('zlglc.staff', point, 'acknowledge', { requestId: 'draft-1' });
       expect([res.status, res.body.code, res.body.message]).toEqual([
+        404,
+        ErrorCode.NotFound,
+        `工作要点不存在：${point.id}`,
+      ]);
+      const own = await post('coordinator', point, 'suspend', {
+        requestId: 'draft-2',
+        reason: '暂缓',
+      });
+      expect([own.status, own.body.code, own.body.message]).toEqual([
         409,
         ErrorCode.PlanState,
         '第1项尚未发布',
@@ -425,7 +441,7 @@ describe('point actions (medium)', () => {
         expect([res.status, res.body.code, res.body.message]).toEqual([
           409,
           ErrorCode.OutOfTurn,
-          '第2项：完成时限已过，不能再申请延期，请联系督办员调整时限',
+          '第2项：完成时限已过，不能再申请延期，请联系督办员调整时限（访问规则：办理流程）',
         ]);
       } finally {
         setClock('2026-09-21 10:00');
@@ -459,7 +475,7 @@ describe('point actions (medium)', () => {
       const fresh = await post('zlglc.staff', acknowledged, 'acknowledge', { requestId: 'ack-5' });
       expect([fresh.status, fresh.body.message]).toEqual([
         409,
-        '第4项：当前状态为“已签收”，无需再签收',
+        '第4项：当前状态为“已签收”，无需再签收（访问规则：办理流程）',
       ]);
       expect(h.temporal.updates).toHaveLength(1);
     });

@@ -171,7 +171,7 @@ describe('PointsService (medium)', () => {
       for (const actor of [outsider, supervisorZhang])
         await expect(points.detail(point.id, actor)).rejects.toMatchObject({
           code: ErrorCode.NotInRemit,
-          message: '第1项不在您的职责范围内',
+          message: '第1项不在您的职责范围内（访问规则：职责范围）',
         });
       const missing = '00000000-0000-4000-8000-000000000001';
       await expect(points.detail(missing, coordinator)).rejects.toMatchObject({

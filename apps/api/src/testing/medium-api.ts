@@ -1,10 +1,16 @@
-import type { INestApplication, ModuleMetadata } from '@nestjs/common';
+import { Global, Module, type INestApplication, type ModuleMetadata } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiClient, MediumHarness, type HttpResult } from '@workpoints/testing/medium';
+import { PARTIAL_API } from '../access/route-table.service';
 import { AuthModule } from '../auth/auth.module';
 import { SecurityModule } from '../security/security.module';
 import { configureApp } from '../create-app';
+
+/** Only some of the API's modules run here: the access policy's routes are checked one way. */
+@Global()
+@Module({ providers: [{ provide: PARTIAL_API, useValue: true }], exports: [PARTIAL_API] })
+class PartialApiModule {}
 
 /**
  * The API's modules on the medium harness of libs/testing (real PostgreSQL and Redis, Temporal
@@ -24,7 +30,7 @@ export class MediumApi {
   ): Promise<MediumApi> {
     const harness = await MediumHarness.start({
       name,
-      imports: opts.http ? [AuthModule, SecurityModule, ...imports] : imports,
+      imports: opts.http ? [PartialApiModule, AuthModule, SecurityModule, ...imports] : imports,
       ...(opts.env ? { env: opts.env } : {}),
       ...(opts.http
         ? {

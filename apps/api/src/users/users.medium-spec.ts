@@ -65,7 +65,7 @@ describe('departments and users (medium)', () => {
       const coordinator = await post('/departments', { code: 'xin', name: '新处' }, 'coordinator');
       expect([coordinator.status, coordinator.body.message]).toEqual([
         403,
-        '需要以下角色之一：系统管理员',
+        '需要以下角色之一：系统管理员（访问规则：角色）',
       ]);
     });
   });
