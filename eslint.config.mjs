@@ -101,6 +101,7 @@ export default [
       '**/*.spec.ts',
       '**/*.integration-spec.ts',
       '**/*.workflow-spec.ts',
+      '**/*.medium-spec.ts',
       '**/*.e2e-spec.ts',
       'libs/testing/src/**/*.ts',
       'apps/*/src/testing/**/*.ts',

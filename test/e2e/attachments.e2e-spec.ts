@@ -263,13 +263,14 @@ describe('attachments (附件) of reports and completions', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.message).toBe('附件不能超过 20 MB');
 
-    // another department's staff: refused as the point itself is; its supervisor may look, not upload
+    // another department's staff: refused as the point itself is; its supervisor may look, not
+    // upload (supervisors are not among the roles the access policy lets upload)
     const stranger = await upload<ErrorBody>('sbppc.staff', evidence);
     expect(stranger.status).toBe(403);
     expect(stranger.body.code).toBe('NOT_IN_REMIT');
     const supervisor = await upload<ErrorBody>('supervisor.li', evidence);
     expect(supervisor.status).toBe(403);
-    expect(supervisor.body.message).toContain('可以上传附件');
+    expect(supervisor.body.message).toContain('（访问规则：角色）');
 
     expect(await count('SELECT count(*) AS n FROM attachments')).toBe(before);
   });

@@ -280,7 +280,7 @@ describe('plan dashboard (督办看板)', () => {
   });
 
   it('lists overdue points with working days late, and what falls due soon', async () => {
-    const d = (await get('supervisor.li')).body;
+    const d = (await get('coordinator')).body;
     // working days after the deadline up to today (today itself counts only if it is one)
     const late = (n: number) => calendar.workdaysBetween(past(n), today);
     expect(d.overdue.map((p) => [p.number, p.workdaysLate, p.departmentName])).toEqual([
@@ -291,6 +291,14 @@ describe('plan dashboard (督办看板)', () => {
     expect(d.dueSoon.map((p) => [p.number, p.workdaysLeft])).toEqual([[4, 2]]);
     const wider = (await get('coordinator', '?dueWithinWorkdays=45')).body;
     expect(wider.dueSoon.map((p) => p.number)).toEqual([4, 5]);
+  });
+
+  it('shows a supervisor the points they supervise (分管) only', async () => {
+    const li = (await get('supervisor.li', '?dueWithinWorkdays=45')).body;
+    expect(li.total).toBe(3);
+    expect(li.overdue.map((p) => p.number)).toEqual([1]);
+    expect(li.dueSoon.map((p) => p.number)).toEqual([5]);
+    expect(li.byDepartment.map((d) => d.name)).toEqual(['专利管理处']);
   });
 
   it('narrows every figure by chapter, department, supervisor, status and colour', async () => {

@@ -295,13 +295,17 @@ describe('report exports (后台导出)', () => {
     expect((await get('coordinator', '/api/exports/not-an-id')).status).toBe(400);
   });
 
-  it('exports a department head’s own department only', async () => {
-    const forbidden = await post('zlglc.head', { kind: 'ledger', departmentId: bhc });
-    expect(forbidden.status).toBe(403);
+  it('exports a department head’s remit only, whatever the filters', async () => {
     const started = await accepted(await post('zlglc.head', { kind: 'ledger' }));
     const done = await settled('zlglc.head', started.statusUrl);
     const { numbers } = await ledgerNumbers(await get('zlglc.head', done.downloadUrl as string));
     expect(numbers).toEqual([2, 1, 5]);
+    // Another department's filter narrows within the remit (kept in the job): nothing of bhc's.
+    const other = await accepted(await post('zlglc.head', { kind: 'ledger', departmentId: bhc }));
+    const empty = await settled('zlglc.head', other.statusUrl);
+    expect(
+      (await ledgerNumbers(await get('zlglc.head', empty.downloadUrl as string))).numbers,
+    ).toEqual([]);
     expect((await post('zlglc.staff', { kind: 'ledger' })).status).toBe(403);
   });
 
@@ -319,7 +323,8 @@ describe('report exports (后台导出)', () => {
     const file = await get('supervisor.li', done.downloadUrl as string);
     expect(file.headers.get('content-type')).toContain('wordprocessingml.document');
     const { paragraphs } = await readDocx(Buffer.from(await file.arrayBuffer()));
-    expect(paragraphs.slice(0, 2)).toEqual([title, '（专利管理处牵头）']);
+    // A supervisor's summary says whose points it holds: the remit kept in the export's job.
+    expect(paragraphs.slice(0, 2)).toEqual([title, '（专利管理处牵头；李副局长分管）']);
     expect(paragraphs.join('\n')).toContain('全年共部署工作要点3项');
 
     const direct = await accepted(

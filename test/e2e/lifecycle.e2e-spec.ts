@@ -89,6 +89,7 @@ describe('a published plan runs as workflows end to end', () => {
       'sbppc.staff',
       'yycjc.staff',
       'yycjc.head',
+      'ggfwc.head',
       'supervisor.li',
       'supervisor.zhang',
     ])
@@ -531,6 +532,36 @@ describe('a published plan runs as workflows end to end', () => {
     expect(refusals.rows[1].reason).toBe(early.body.message);
     expect(refusals.rows[1].who).toBeTruthy();
     expect(refusals.rows.every((r) => r.method === 'POST' && r.ip)).toBe(true);
+  });
+
+  it('keeps the head who submitted a completion from approving it (separation of duties)', async () => {
+    const id = pointId(4); // led by 公共服务处 (ggfwc)
+    expect((await act('ggfwc.head', id, 'acknowledge', { requestId: 'sd-a' })).status).toBe(200);
+    const submitted = await act('ggfwc.head', id, 'submit', { requestId: 'sd-s', text: '已完成' });
+    expect([submitted.status, submitted.body]).toMatchObject([200, { status: 'submitted' }]);
+    await waitForStatus(id, 'submitted');
+    const own = await act<ErrorBody>('ggfwc.head', id, 'approve', { requestId: 'sd-h' });
+    expect(own.status).toBe(403);
+    expect(own.body).toMatchObject({
+      code: 'NOT_IN_REMIT',
+      message: expect.stringContaining('职责分离'),
+    });
+    const detail = await call<PointDetail & { submittedById: string }>(
+      'GET',
+      `/points/${id}`,
+      'coordinator',
+    );
+    expect(detail.body.status).toBe('submitted');
+    expect(detail.body.submittedById).toBeTruthy();
+    // Taking it back for rework clears the submitter.
+    await act('ggfwc.head', id, 'return', { requestId: 'sd-r', comment: '撤回补充' });
+    await waitForStatus(id, 'in_progress');
+    const after = await call<{ submittedById: string | null }>(
+      'GET',
+      `/points/${id}`,
+      'coordinator',
+    );
+    expect(after.body.submittedById).toBeNull();
   });
 
   it('loses nothing when the worker is killed in the middle of the lifecycle', async () => {

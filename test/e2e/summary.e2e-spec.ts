@@ -303,11 +303,11 @@ describe('plan summary (工作总结)', () => {
     expect((await download('admin', '?period=annual')).status).toBe(200);
   });
 
-  it('gives a department head their own department’s summary, and nobody else one', async () => {
+  it('gives a department head their remit’s summary, and nobody else one', async () => {
     const res = await download('zlglc.head', '?period=half-year');
     expect(res.status).toBe(200);
     const text = await paragraphs(res);
-    expect(text[1]).toBe('（专利管理处牵头）');
+    expect(text[1]).toBe('（专利管理处牵头或配合）');
     const f = await readModel(
       (await ds.getRepository(DepartmentEntity).findOneByOrFail({ code: 'zlglc' })).id,
     );
@@ -318,9 +318,10 @@ describe('plan summary (工作总结)', () => {
     expect(pointNumbers(between(text, '二、重点工作推进情况', '三、存在的问题'))).toEqual([
       2, 3, 6,
     ]);
-    expect((await download('zlglc.head', `?period=half-year&departmentId=${bhc}`)).status).toBe(
-      403,
-    );
+    // Another department's filter narrows within the remit: none of its points come along.
+    const narrowed = await download('zlglc.head', `?period=half-year&departmentId=${bhc}`);
+    expect(narrowed.status).toBe(200);
+    expect(pointNumbers(await paragraphs(narrowed))).toEqual([]);
     expect((await download('zlglc.staff', '?period=half-year')).status).toBe(403);
     expect((await download(null, '?period=half-year')).status).toBe(401);
   });

@@ -13,6 +13,8 @@ import {
   reassignUpdate,
   reportProgressUpdate,
   requestExtensionUpdate,
+  returnUpdate,
+  submitCompletionUpdate,
   suspendUpdate,
   type Actor,
   type TransitionRecord,
@@ -238,6 +240,52 @@ describe('the work-point workflow (time-skipping, in-memory activities)', () => 
       deadline: shift('2026-12-31'),
     });
     expect(recordsOf(handle).map((r) => r.event)).toEqual(['publish', 'acknowledge']);
+  });
+
+  it('keeps whoever submitted a completion from approving it, at either step', async () => {
+    const handle = await publish('2026-12-31');
+    const otherHead = person('zlglc.head2', 'zlglc', 'head');
+    await send(handle, acknowledgeUpdate, { requestId: 'sd-a', actor: head });
+    await send(handle, submitCompletionUpdate, { requestId: 'sd-s', actor: head, text: '已完成' });
+    expect(
+      await refusal(send(handle, approveUpdate, { requestId: 'sd-h', actor: head, comment: null })),
+    ).toEqual({
+      type: 'NOT_IN_REMIT',
+      message:
+        '办结申请由您提交，不能由您本人审核（职责分离）：请由牵头单位其他负责人或分管领导审核',
+    });
+    // The submitter may still take it back for rework; a resubmission by staff frees the head.
+    await send(handle, returnUpdate, { requestId: 'sd-r', actor: head, comment: '撤回补充' });
+    await send(handle, submitCompletionUpdate, {
+      requestId: 'sd-s2',
+      actor: staff,
+      text: '已补充',
+    });
+    await send(handle, approveUpdate, { requestId: 'sd-h2', actor: head, comment: null });
+    // Another head's submission, and the first head is free to approve at the head step only.
+    expect((await handle.query(getStateQuery)).status).toBe('head_approved');
+    expect(
+      await send(handle, approveUpdate, { requestId: 'sd-v', actor: supervisor, comment: '同意' }),
+    ).toMatchObject({ status: 'completed' });
+    const handle2 = await publish('2026-12-31');
+    await send(handle2, acknowledgeUpdate, { requestId: 'o-a', actor: otherHead });
+    await send(handle2, submitCompletionUpdate, {
+      requestId: 'o-s',
+      actor: otherHead,
+      text: '完成',
+    });
+    expect(
+      await send(handle2, approveUpdate, { requestId: 'o-h', actor: head, comment: null }),
+    ).toMatchObject({ status: 'head_approved', submittedBy: otherHead.userId });
+    expect(recordsOf(handle).map((r) => r.event)).toEqual([
+      'publish',
+      'acknowledge',
+      'submit',
+      'return',
+      'submit',
+      'approve',
+      'approve',
+    ]);
   });
 
   it('takes the same request twice as one action, and a reused id for another as a refusal', async () => {

@@ -1,5 +1,11 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  setHandler,
+} from '@temporalio/workflow';
 import {
   acknowledgeUpdate,
   approveUpdate,
@@ -51,6 +57,12 @@ function update<A extends ActionArgs>(
       validator: (args) => point.validate(action, args, problems && (() => problems(point, args))),
     });
 }
+
+/**
+ * Runs started with this patch refuse a sign-off by whoever submitted the completion; earlier
+ * runs keep approving as they did (`histories/work-point-head-self-approved.json`).
+ */
+export const SEPARATION_OF_DUTIES_PATCH = 'separation-of-duties';
 
 /** Every human action on a point, in the order the handlers are registered. */
 const UPDATES = [
@@ -148,7 +160,8 @@ export async function workPointWorkflow(
   input: WorkPointInput,
   carried?: WorkPointState,
 ): Promise<WorkPointState> {
-  const point = new WorkPoint(input, carried);
+  // Patches are asked for once, before any Update can arrive (validators may not add commands).
+  const point = new WorkPoint(input, carried, patched(SEPARATION_OF_DUTIES_PATCH));
   setHandler(getStateQuery, () => point.snapshot());
   for (const register of UPDATES) register(point);
 

@@ -1,6 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { AppConfig, ConfigModule, bullConnection } from '@workpoints/config';
 import { PersistenceModule } from '@workpoints/persistence';
 import { TemporalModule } from '@workpoints/temporal';
@@ -21,7 +20,6 @@ import { TargetsModule } from './targets/targets.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { QueuesModule } from './queues/queues.module';
 import { UsersModule } from './users/users.module';
-import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { SecurityModule } from './security/security.module';
 
 @Module({})
@@ -64,8 +62,6 @@ export class AppModule {
         QueuesModule,
         HealthModule,
       ],
-      // Every error in the API's one shape, and every refusal recorded as a security event.
-      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
     };
   }
 }

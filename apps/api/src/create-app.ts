@@ -2,16 +2,31 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig } from '@workpoints/config';
+import { AppConfig } from '@workpoints/config';
 import { AppModule } from './app.module';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { secureHttpSurface } from './common/http-surface';
 import { createValidationPipe } from './common/validation';
+import { SecurityEventsService } from './security/security-events.service';
 import { mountQueueBoard } from './queues/queue-board';
 import { mountWebApp } from './web/web-app';
 
 /**
- * The configured API application: security headers and body limits, prefix, validation, error
- * shape, the web app at / and, outside production, OpenAPI at /api/docs.
+ * What every request meets before and after a handler: security headers and body limits, the
+ * /api prefix, the validation pipe and the error shape. Also the medium tests' application, so
+ * they see the API as production serves it.
+ */
+export function configureApp(app: NestExpressApplication): void {
+  secureHttpSurface(app, app.get(AppConfig));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  // Every error in the API's one shape, and every refusal recorded as a security event.
+  app.useGlobalFilters(new DomainExceptionFilter(app.get(SecurityEventsService)));
+}
+
+/**
+ * The configured API application: what `configureApp` sets, the web app at / and, outside
+ * production, OpenAPI at /api/docs.
  */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -19,9 +34,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     // Body parsers with per-route limits are set up in secureHttpSurface.
     bodyParser: false,
   });
-  secureHttpSurface(app, config);
-  app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  configureApp(app);
   app.enableShutdownHooks();
   // Plain Express middleware, ahead of Nest's routes: the board is its own small app.
   mountQueueBoard(app);

@@ -145,6 +145,9 @@ export class WorkPointActivitiesService implements WorkPointActivities {
           ...(rec.effectiveDeadline && rec.event !== 'publish'
             ? { effectiveDeadline: rec.effectiveDeadline }
             : {}),
+          // The submitter of the completion now waiting for sign-off (separation of duties).
+          ...(rec.event === 'submit' && rec.actor ? { submittedById: rec.actor.userId } : {}),
+          ...(rec.event === 'return' ? { submittedById: null } : {}),
           ...readModelChanges(rec.changes),
         },
       );

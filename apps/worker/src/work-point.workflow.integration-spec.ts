@@ -117,6 +117,30 @@ describe('work-point workflow (time-skipping)', () => {
     await fx.recordHistory(workflowId, 'work-point-completed-with-return');
   });
 
+  // histories/work-point-head-self-approved.json was recorded here before separation of duties,
+  // when the head could sign off their own submission; it still replays (patch
+  // separation-of-duties). A new run refuses it, and the read model knows who submitted.
+  it('keeps the lead head from signing off a completion the head submitted', async () => {
+    const { handle, pointId } = await fx.publish({ deadline: '2061-06-30' });
+    const { head } = fx;
+    await handle.executeUpdate(acknowledgeUpdate, {
+      args: [{ requestId: 'sd-a', actor: head }],
+      updateId: 'sd-a',
+    });
+    await handle.executeUpdate(submitCompletionUpdate, {
+      args: [{ requestId: 'sd-s', actor: head, text: '已完成' }],
+      updateId: 'sd-s',
+    });
+    await expect(
+      handle.executeUpdate(approveUpdate, {
+        args: [{ requestId: 'sd-h', actor: head, comment: null }],
+        updateId: 'sd-h',
+      }),
+    ).rejects.toMatchObject({ cause: { type: 'NOT_IN_REMIT' } });
+    const row = await fx.ds.getRepository(WorkPointEntity).findOneByOrFail({ id: pointId });
+    expect(row).toMatchObject({ status: 'submitted', submittedById: head.userId });
+  });
+
   it('is helped by a co-department and steered by the coordinator, and refuses an extension', async () => {
     await weekendsOnly(2062);
     await fx.sleepUntil('2061-02-07 10:00');

@@ -4,6 +4,7 @@ export * from './lifecycle';
 export * from './status';
 export * from './risk';
 export * from './visibility';
+export * from './access-policy';
 export * from './department-suggestions';
 export * from './assignment';
 export * from './publication';

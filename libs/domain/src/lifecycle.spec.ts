@@ -81,6 +81,38 @@ describe('decide: the work-point lifecycle', () => {
     expect(outcome(status, action, actor)).toBe(ErrorCode.OutOfTurn);
   });
 
+  it('keeps whoever submitted a completion from approving it at any step (separation of duties)', () => {
+    const context = (submittedBy: string | null): PointContext => ({
+      suspended: false,
+      deadlinePassed: false,
+      extensionPending: false,
+      submittedBy,
+    });
+    // A lead head may submit; then the head step needs another head of the department.
+    const own = decide('submitted', 'approve', leadHead, parties, context('lh'));
+    expect(own).toEqual({
+      allowed: false,
+      code: ErrorCode.NotInRemit,
+      message:
+        '办结申请由您提交，不能由您本人审核（职责分离）：请由牵头单位其他负责人或分管领导审核',
+    });
+    const otherHead = person('lh2', 'lead', 'head');
+    expect(decide('submitted', 'approve', otherHead, parties, context('lh'))).toMatchObject({
+      allowed: true,
+      to: 'head_approved',
+    });
+    // A supervisor who is also a member of the lead department and submitted: not at their step.
+    const supervisingHead = person('sup', 'lead', 'head', 'supervisor');
+    expect(
+      decide('head_approved', 'approve', supervisingHead, parties, context('sup')),
+    ).toMatchObject({ allowed: false, code: ErrorCode.NotInRemit });
+    // Returning one's own submission for rework stays possible; staff's submission is not touched.
+    expect(decide('submitted', 'return', leadHead, parties, context('lh')).allowed).toBe(true);
+    expect(decide('submitted', 'approve', leadHead, parties, context('ls')).allowed).toBe(true);
+    // Without the fact (a run from before the rule), the old rule stands.
+    expect(decide('submitted', 'approve', leadHead, parties, context(null)).allowed).toBe(true);
+  });
+
   it('explains a refusal in Chinese', () => {
     const d = decide('submitted', 'approve', supervisor, parties);
     expect(d.allowed).toBe(false);

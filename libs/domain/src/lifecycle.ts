@@ -157,6 +157,16 @@ export function decide(
     case 'approve':
     case 'return': {
       const verb = action === 'approve' ? '审核' : '退回';
+      if (
+        action === 'approve' &&
+        context.submittedBy &&
+        context.submittedBy === actor.userId &&
+        (status === 'submitted' || status === 'head_approved')
+      )
+        return refuse(
+          ErrorCode.NotInRemit,
+          '办结申请由您提交，不能由您本人审核（职责分离）：请由牵头单位其他负责人或分管领导审核',
+        );
       if (status === 'submitted') {
         if (!isLeadHead(actor, parties))
           return refuse(

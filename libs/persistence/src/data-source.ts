@@ -34,6 +34,7 @@ import { Attachments1795257472091 } from './migrations/1795257472091-attachments
 import { RemindersToNotices1796223460510 } from './migrations/1796223460510-reminders-to-notices';
 import { EffectiveDeadline1796223816339 } from './migrations/1796223816339-effective-deadline';
 import { SecurityEvents1796227081498 } from './migrations/1796227081498-security-events';
+import { SubmittedBy1796227582424 } from './migrations/1796227582424-submitted-by';
 import { AccountsAndSessions1796227796317 } from './migrations/1796227796317-accounts-and-sessions';
 import { WorkpointsNamingStrategy } from './naming.strategy';
 
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   RemindersToNotices1796223460510,
   EffectiveDeadline1796223816339,
   SecurityEvents1796227081498,
+  SubmittedBy1796227582424,
   AccountsAndSessions1796227796317,
 ];
 

@@ -1,10 +1,17 @@
-import { POINT_STATUSES, type Actor, type PointStatus } from '@workpoints/contracts';
+import {
+  POINT_STATUSES,
+  type Actor,
+  type PointRemit,
+  type PointStatus,
+} from '@workpoints/contracts';
+import { canManagePlans, remitOf } from '@workpoints/domain';
 
 /**
  * SQL conditions on a work point (`work_points` under some alias), written once for every
  * query that needs them: TypeORM query builders (`qb.andWhere(sql, params)` with a params
  * object) and raw SQL (`$n` placeholders, appended to a params array) alike. The rules they
- * express live in libs/domain (`OPEN_STATUSES`, `canViewPoint`); these are their SQL form.
+ * express live in libs/domain (`OPEN_STATUSES`, `canViewPoint`, `canViewPlan`); these are their
+ * SQL form.
  */
 
 /**
@@ -54,11 +61,19 @@ export function sqlStatusIn(pointAlias: string, statuses: readonly PointStatus[]
  * @param params where the condition's values are added (see `SqlParams`)
  */
 export function remitCondition(actor: Actor, pointAlias: string, params: SqlParams): string {
-  if (actor.roles.includes('admin') || actor.roles.includes('coordinator')) return 'TRUE';
+  return remitSql(remitOf(actor), pointAlias, params);
+}
+
+/**
+ * A remit (`remitOf` of libs/domain, or one carried by a report request) as SQL: `TRUE` for
+ * the office (null), else `inRemit` — supervised, led or co-operated on.
+ */
+export function remitSql(remit: PointRemit | null, pointAlias: string, params: SqlParams): string {
+  if (remit === null) return 'TRUE';
   const p = alias(pointAlias);
-  const own = [`${p}.supervisor_id = ${placeholder(params, actor.userId)}`];
-  if (actor.departmentId !== null) {
-    const dept = placeholder(params, actor.departmentId);
+  const own = [`${p}.supervisor_id = ${placeholder(params, remit.userId)}`];
+  if (remit.departmentId !== null) {
+    const dept = placeholder(params, remit.departmentId);
     own.push(
       `${p}.lead_department_id = ${dept}`,
       `EXISTS (SELECT 1 FROM work_point_co_departments remit_co
@@ -66,4 +81,15 @@ export function remitCondition(actor: Actor, pointAlias: string, params: SqlPara
     );
   }
   return `(${own.join(' OR ')})`;
+}
+
+/**
+ * The points an actor may read in lists and searches: their remit, in plans they may see
+ * (`canViewPlan`: a draft's points are the office's until it is published).
+ */
+export function visiblePointCondition(actor: Actor, pointAlias: string, params: SqlParams): string {
+  if (canManagePlans(actor)) return 'TRUE';
+  const p = alias(pointAlias);
+  return `(${remitCondition(actor, p, params)} AND EXISTS (SELECT 1 FROM plans visible_plan
+            WHERE visible_plan.id = ${p}.plan_id AND visible_plan.status = 'published'))`;
 }

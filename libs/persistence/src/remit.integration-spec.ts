@@ -1,5 +1,5 @@
 import { ROLES, type Actor, type PointParties, type Role } from '@workpoints/contracts';
-import { canViewPoint } from '@workpoints/domain';
+import { canViewPlan, canViewPoint } from '@workpoints/domain';
 // Test helpers are a test-only dependency; the tag rules have no test-file exception yet.
 import { createTestDatabase, type TestDatabase } from '@workpoints/testing';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
 import { DepartmentEntity, PlanEntity, UserEntity, WorkPointEntity } from './entities';
 import { runMigrations } from './migrate';
-import { remitCondition } from './point-conditions';
+import { remitCondition, visiblePointCondition } from './point-conditions';
 
 /** A small deterministic generator (mulberry32), so a failure can be run again as it was. */
 function generator(seed: number): () => number {
@@ -170,5 +170,30 @@ describe('remitCondition', () => {
     // Not a vacuous agreement: both answers occur, often.
     expect(visible).toBeGreaterThan(cases / 10);
     expect(visible).toBeLessThan(cases - cases / 10);
+  });
+
+  it('keeps a draft’s points to the office in lists, and a published plan’s to the remit', async () => {
+    const mismatches: string[] = [];
+    for (const status of ['draft', 'published'] as const) {
+      await ds.getRepository(PlanEntity).update({ id: planId }, { status });
+      for (const actor of actors()) {
+        const expected = points
+          .filter((p) => canViewPlan(actor, { status }) && canViewPoint(actor, parties(p)))
+          .map((p) => p.id)
+          .sort();
+        const params: unknown[] = [planId];
+        const rows = await ds.query<{ id: string }[]>(
+          `SELECT p.id FROM work_points p
+            WHERE p.plan_id = $1 AND ${visiblePointCondition(actor, 'p', params)}`,
+          params,
+        );
+        const ids = rows.map((r) => r.id).sort();
+        if (JSON.stringify(ids) !== JSON.stringify(expected))
+          mismatches.push(
+            `${status}: ${actor.roles.join('+') || 'no role'}: ${ids.length} ≠ ${expected.length}`,
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

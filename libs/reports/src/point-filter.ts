@@ -1,6 +1,6 @@
 import type { PointFilters } from '@workpoints/contracts';
 import { PUBLISHED_STATUSES } from '@workpoints/domain';
-import { sqlStatusIn } from '@workpoints/persistence';
+import { remitSql, sqlStatusIn } from '@workpoints/persistence';
 import type { DataSource } from 'typeorm';
 
 export type { PointFilters } from '@workpoints/contracts';
@@ -31,7 +31,8 @@ export interface PointSelection extends PointSqlFilter {
 /**
  * The one SQL builder of a plan's published points under the dashboard's filters: the
  * dashboard, the ledger, the summary, target progress and the export limit all narrow through
- * it, so a filter means the same in every figure and file. Drafts never count.
+ * it, so a filter means the same in every figure and file. Drafts never count; a remit (that
+ * of a supervisor or head who asked) keeps the points to theirs.
  */
 export function pointFilter(planId: string, filters: PointFilters = {}): PointSelection {
   const params: unknown[] = [planId];
@@ -40,6 +41,7 @@ export function pointFilter(planId: string, filters: PointFilters = {}): PointSe
     return `$${params.length}`;
   };
   const where = ['p.plan_id = $1', sqlStatusIn('p', PUBLISHED_STATUSES)];
+  if (filters.remit) where.push(remitSql(filters.remit, 'p', params));
   if (filters.chapterId) {
     const c = param(filters.chapterId);
     where.push(`(n.id = ${c} OR n.parent_id = ${c})`);
@@ -61,8 +63,9 @@ export function pointFilter(planId: string, filters: PointFilters = {}): PointSe
  * ones left empty: what is stored in an export job and what `pointFilter` reads.
  */
 export function pickPointFilters(source: PointFilters): PointFilters {
-  const { chapterId, departmentId, supervisorId, status, risk } = source;
+  const { remit, chapterId, departmentId, supervisorId, status, risk } = source;
   return {
+    ...(remit ? { remit: { userId: remit.userId, departmentId: remit.departmentId } } : {}),
     ...(chapterId ? { chapterId } : {}),
     ...(departmentId ? { departmentId } : {}),
     ...(supervisorId ? { supervisorId } : {}),

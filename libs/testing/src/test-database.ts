@@ -16,22 +16,26 @@ const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
  * in parallel and leave nothing behind. The server is `TEST_DATABASE_URL` (any database on
  * it; the user must be allowed to CREATE DATABASE), else a local PostgreSQL as `postgres`.
  */
-export async function createTestDatabase(prefix = 'wp_test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  prefix = 'wp_test',
+  opts: { template?: string } = {},
+): Promise<TestDatabase> {
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) {
     throw new Error(
       `createTestDatabase: prefix "${prefix}" must be lower-case letters, digits and _ (at most 41)`,
     );
   }
-  const serverUrl = process.env['TEST_DATABASE_URL'] ?? DEFAULT_SERVER_URL;
+  const serverUrl = testServerUrl();
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
-  await withServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withServer(serverUrl, (client) =>
+    client.query(`CREATE DATABASE "${name}"${opts.template ? ` TEMPLATE "${opts.template}"` : ''}`),
+  );
 
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const url = databaseUrl(name);
   let dropped = false;
   return {
-    url: url.toString(),
+    url,
     name,
     async drop() {
       if (dropped) return;
@@ -44,7 +48,23 @@ export async function createTestDatabase(prefix = 'wp_test'): Promise<TestDataba
   };
 }
 
-async function withServer<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** The PostgreSQL server tests create their databases on (`TEST_DATABASE_URL`, or a local one). */
+export function testServerUrl(): string {
+  return process.env['TEST_DATABASE_URL'] ?? DEFAULT_SERVER_URL;
+}
+
+/** The URL of database `name` on the test server. */
+export function databaseUrl(name: string): string {
+  const url = new URL(testServerUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs `work` on a connection to the test server's own database (to create or drop others). */
+export async function withServer<T>(
+  serverUrl: string,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
   const client = new Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();

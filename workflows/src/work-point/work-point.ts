@@ -109,6 +109,7 @@ function initialState(
     suspended: false,
     reportMissedFor: null,
     reportDays: [],
+    submittedBy: null,
     pendingExtension: null,
     noticesThrough: now.toISOString(),
   };
@@ -133,6 +134,8 @@ export class WorkPoint {
   constructor(
     private readonly input: WorkPointInput,
     carried: WorkPointState | undefined,
+    /** Whoever submitted a completion may not approve it (patch `separation-of-duties`). */
+    private readonly separationOfDuties: boolean,
   ) {
     this.state = initialState(input, carried, new Date());
     // A floor keeps a run from continuing as new before it has done anything.
@@ -175,6 +178,9 @@ export class WorkPoint {
       suspended: this.state.suspended,
       deadlinePassed: deadlinePassed(this.state.effectiveDeadline, Date.now()),
       extensionPending: this.state.pendingExtension !== null,
+      // Runs from before separation of duties keep the rule they started with: a sign-off
+      // they accepted must be accepted again on replay.
+      submittedBy: this.separationOfDuties ? (this.state.submittedBy ?? null) : null,
     };
   }
 
@@ -309,8 +315,14 @@ export class WorkPoint {
     state.status = decision.to;
     state.version += 1;
     state.appliedRequests[args.requestId] = action;
-    if (action === 'return') state.returnComment = details.comment ?? null;
-    if (action === 'submit') state.returnComment = null;
+    if (action === 'return') {
+      state.returnComment = details.comment ?? null;
+      state.submittedBy = null;
+    }
+    if (action === 'submit') {
+      state.returnComment = null;
+      state.submittedBy = args.actor.userId;
+    }
     const more = mutate?.() ?? {};
     this.refreshRisk();
     this.changed = true;

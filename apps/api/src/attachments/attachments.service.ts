@@ -7,6 +7,7 @@ import {
   type AttachmentView,
   type PointParties,
 } from '@workpoints/contracts';
+import { withRule } from '@workpoints/domain';
 import { AttachmentEntity } from '@workpoints/persistence';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -53,7 +54,11 @@ export class AttachmentsService {
     if (!mayAttach(actor, partiesOf(point)))
       throw new DomainException(
         ErrorCode.NotInRemit,
-        `第${point.number}项：只有牵头单位、配合单位的承办人或负责人和督办员可以上传附件`,
+        withRule(
+          `第${point.number}项：只有牵头单位、配合单位的承办人或负责人和督办员可以上传附件`,
+          'party',
+        ),
+        { rule: 'party' },
       );
     if (!file)
       throw new DomainException(
@@ -105,7 +110,8 @@ export class AttachmentsService {
     try {
       await this.points.require(meta.pointId, actor);
     } catch (error) {
-      if (error instanceof DomainException && error.code === ErrorCode.NotInRemit) throw notFound;
+      // Its point out of reach (404) or out of remit (403): either way the attachment is unknown.
+      if (error instanceof DomainException) throw notFound;
       throw error;
     }
     const row = await repo

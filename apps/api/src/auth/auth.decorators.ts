@@ -1,15 +1,14 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor, Role, SignInMethod, TicketPurpose } from '@workpoints/contracts';
+import type { Actor, SignInMethod, TicketPurpose } from '@workpoints/contracts';
 
 export const IS_PUBLIC = Symbol('isPublic');
-export const REQUIRED_ROLES = Symbol('requiredRoles');
 export const TICKET_PURPOSE = Symbol('ticketPurpose');
 export const PASSWORD_CHANGE_ALLOWED = Symbol('passwordChangeAllowed');
 
 /** The query parameter that carries a one-time ticket where a header cannot (EventSource). */
 export const TICKET_PARAM = 'ticket';
 
-/** The route needs no token (login, health, docs). */
+/** The route needs no token (login, health); its access policy entry says so too. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /**
@@ -26,10 +25,6 @@ export const TicketAuth = (purpose: TicketPurpose): MethodDecorator =>
  */
 export const PasswordChangeAllowed = (): MethodDecorator & ClassDecorator =>
   SetMetadata(PASSWORD_CHANGE_ALLOWED, true);
-
-/** The route needs one of these roles. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_ROLES, roles);
 
 export interface AuthenticatedRequest {
   actor?: Actor;

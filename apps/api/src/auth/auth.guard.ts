@@ -1,14 +1,12 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode, type Actor, type Role, type TicketPurpose } from '@workpoints/contracts';
-import { ROLE_LABELS } from '@workpoints/domain';
+import { ErrorCode, type TicketPurpose } from '@workpoints/contracts';
 import type { Request } from 'express';
 import { DomainException } from '../common/domain.exception';
 import {
   type AuthenticatedRequest,
   IS_PUBLIC,
   PASSWORD_CHANGE_ALLOWED,
-  REQUIRED_ROLES,
   TICKET_PARAM,
   TICKET_PURPOSE,
 } from './auth.decorators';
@@ -18,7 +16,8 @@ import { TicketsService } from './tickets.service';
 /**
  * Global guard: every route needs a valid bearer token of a live session unless marked
  * @Public() (or a one-time ticket where @TicketAuth() allows one). Someone who must still set
- * their own password gets only the routes marked @PasswordChangeAllowed().
+ * their own password gets only the routes marked @PasswordChangeAllowed(). What the caller may
+ * then do is the access policy's (`AccessGuard`, next).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -48,8 +47,6 @@ export class AuthGuard implements CanActivate {
         ErrorCode.PasswordChangeRequired,
         '请先修改密码：新账号或被重置密码的账号，须先设置自己的密码才能继续使用',
       );
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles) requireRoles(req.actor, roles);
     return true;
   }
 }
@@ -82,15 +79,6 @@ export async function authenticateRequest(
       ? '请先登录（缺少 Authorization: Bearer 令牌或一次性票据 ticket）'
       : '请先登录（缺少 Authorization: Bearer 令牌）',
   );
-}
-
-/** Refuses (403) an actor who holds none of the roles. */
-export function requireRoles(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.some((r) => actor.roles.includes(r)))
-    throw new DomainException(
-      ErrorCode.NotInRemit,
-      `需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}`,
-    );
 }
 
 /** The token of an `Authorization: Bearer …` header, if there is one. */

@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@workpoints/config';
+import { AccessGuard } from '../access/access.guard';
+import { AccessModule } from '../access/access.module';
 import { AuthRedisModule } from './auth-redis.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -27,6 +29,7 @@ const ALGORITHM = 'HS256';
 @Module({
   imports: [
     AuthRedisModule,
+    AccessModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -61,7 +64,9 @@ const ALGORITHM = 'HS256';
     PasswordHasher,
     TicketsService,
     OidcService,
+    // In this order: who is calling (authentication), then what they may call (the access policy).
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [
     AuthService,

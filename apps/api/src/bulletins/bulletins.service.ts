@@ -18,6 +18,7 @@ import {
 import { AuditEventEntity, BulletinEntity, PlanEntity } from '@workpoints/persistence';
 import { bulletinFilename, produceBulletin } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
+import { visiblePlan } from '../access/scope';
 import { DomainException } from '../common/domain.exception';
 import { toBulletinView } from './bulletin.mapper';
 import type { ScoreRulesDto } from './bulletins.dto';
@@ -31,7 +32,7 @@ export class BulletinsService {
   ) {}
 
   async produce(planId: string, month: string, actor: Actor): Promise<BulletinView> {
-    const plan = await this.plan(planId);
+    const plan = await this.plan(planId, actor);
     if (plan.status !== 'published')
       throw new DomainException(ErrorCode.PlanState, '计划尚未发布，不能生成通报');
     const produced = await produceBulletin(this.dataSource, {
@@ -44,8 +45,8 @@ export class BulletinsService {
     return toBulletinView(produced);
   }
 
-  async list(planId: string): Promise<BulletinView[]> {
-    await this.plan(planId);
+  async list(planId: string, actor: Actor): Promise<BulletinView[]> {
+    await this.plan(planId, actor);
     const rows = await this.dataSource.getRepository(BulletinEntity).find({
       where: { planId },
       order: { month: 'DESC' },
@@ -53,12 +54,12 @@ export class BulletinsService {
     return rows.map(toBulletinView);
   }
 
-  async get(planId: string, month: string): Promise<BulletinView> {
-    return toBulletinView(await this.row(planId, month));
+  async get(planId: string, month: string, actor: Actor): Promise<BulletinView> {
+    return toBulletinView(await this.row(planId, month, actor));
   }
 
-  private async row(planId: string, month: string): Promise<BulletinEntity> {
-    await this.plan(planId);
+  private async row(planId: string, month: string, actor: Actor): Promise<BulletinEntity> {
+    await this.plan(planId, actor);
     const row = await this.dataSource
       .getRepository(BulletinEntity)
       .findOneBy({ planId, month: this.month(month) });
@@ -66,8 +67,12 @@ export class BulletinsService {
     return row;
   }
 
-  async document(planId: string, month: string): Promise<{ filename: string; content: Buffer }> {
-    const { id } = await this.row(planId, month);
+  async document(
+    planId: string,
+    month: string,
+    actor: Actor,
+  ): Promise<{ filename: string; content: Buffer }> {
+    const { id } = await this.row(planId, month, actor);
     const row = await this.dataSource.getRepository(BulletinEntity).findOneOrFail({
       where: { id },
       select: { id: true, document: true },
@@ -75,8 +80,8 @@ export class BulletinsService {
     return { filename: bulletinFilename(month), content: row.document };
   }
 
-  async rules(planId: string): Promise<ScoreRulesView> {
-    const plan = await this.plan(planId);
+  async rules(planId: string, actor: Actor): Promise<ScoreRulesView> {
+    const plan = await this.plan(planId, actor);
     return {
       rules: resolveScoreRules(plan.scoreRules),
       defaults: { ...DEFAULT_SCORE_RULES },
@@ -87,7 +92,7 @@ export class BulletinsService {
 
   /** Changes the plan's rules (audited); later bulletins are scored by them. */
   async changeRules(planId: string, change: ScoreRulesDto, actor: Actor): Promise<ScoreRulesView> {
-    const plan = await this.plan(planId);
+    const plan = await this.plan(planId, actor);
     const fields = Object.fromEntries(
       Object.entries(change).filter(([, v]) => v !== undefined),
     ) as Partial<ScoreRules>;
@@ -109,13 +114,12 @@ export class BulletinsService {
         at: new Date(),
       });
     });
-    return this.rules(planId);
+    return this.rules(planId, actor);
   }
 
-  private async plan(planId: string): Promise<PlanEntity> {
-    const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ id: planId });
-    if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${planId}`);
-    return plan;
+  /** The plan, if the actor may know of it (a draft's bulletins are the office's). */
+  private plan(planId: string, actor: Actor): Promise<PlanEntity> {
+    return visiblePlan(this.dataSource, planId, actor);
   }
 
   private month(month: string): string {

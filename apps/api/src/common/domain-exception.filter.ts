@@ -59,6 +59,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
           status: body.statusCode,
           code: body.code,
           reason: body.message,
+          details: ruleOf(body.details),
         },
         req,
       );
@@ -87,4 +88,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL', message: '服务器内部错误' };
   }
+}
+
+/** The access rule a refusal names (`details.rule`, a key of ACCESS_RULES), for its event. */
+function ruleOf(details: unknown): { rule: string } | null {
+  const rule = (details as { rule?: unknown } | undefined)?.rule;
+  return typeof rule === 'string' ? { rule } : null;
 }

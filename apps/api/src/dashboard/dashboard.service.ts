@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { unlessUnknownYear } from '@workpoints/calendar';
 import {
-  ErrorCode,
   POINT_STATUSES,
   RISK_COLOURS,
   type Actor,
@@ -18,11 +17,11 @@ import {
   effectiveDeadline,
   shanghaiDate,
 } from '@workpoints/domain';
-import { PlanEntity, sqlStatusIn } from '@workpoints/persistence';
+import { sqlStatusIn } from '@workpoints/persistence';
 import { pointFilter } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
-import { DomainException } from '../common/domain.exception';
+import { scopedFilters, visiblePlan } from '../access/scope';
 import type { DashboardQuery } from './dashboard.dto';
 
 type Counts<K extends string> = Record<K, number>;
@@ -43,8 +42,7 @@ export class DashboardService {
   ) {}
 
   async dashboard(planId: string, actor: Actor, query: DashboardQuery): Promise<PlanDashboard> {
-    const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ id: planId });
-    if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${planId}`);
+    await visiblePlan(this.dataSource, planId, actor);
     const filters = scopedFilters(actor, query);
 
     const { params, where, joins, from } = pointFilter(planId, filters);
@@ -182,22 +180,4 @@ export class DashboardService {
       dueWithinWorkdays: within,
     };
   }
-}
-
-/**
- * The filters as the actor may use them: a department head sees their own department only.
- * Every read of a plan's points goes through it: the dashboard, target progress, the ledger,
- * the summary and their background exports (which store the scoped filters in the job).
- */
-export function scopedFilters(actor: Actor, query: DashboardQuery): DashboardQuery {
-  const filters = { ...query };
-  const overseer = actor.roles.some(
-    (r) => r === 'coordinator' || r === 'admin' || r === 'supervisor',
-  );
-  if (!overseer) {
-    if (filters.departmentId && filters.departmentId !== actor.departmentId)
-      throw new DomainException(ErrorCode.NotInRemit, '只能查看本单位牵头的要点');
-    filters.departmentId = actor.departmentId ?? undefined;
-  }
-  return filters;
 }

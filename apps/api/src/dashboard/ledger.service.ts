@@ -3,7 +3,6 @@ import type { Actor, ExportAccepted } from '@workpoints/contracts';
 import type { ReportFile } from '@workpoints/reports';
 import { ExportsService } from '../exports/exports.service';
 import type { DashboardQuery } from './dashboard.dto';
-import { scopedFilters } from './dashboard.service';
 
 /**
  * The supervision ledger (督办台账) under the dashboard's filters and remit. The workbook is built
@@ -19,9 +18,6 @@ export class LedgerService {
     actor: Actor,
     query: DashboardQuery,
   ): Promise<ReportFile | ExportAccepted> {
-    return this.exports.download(
-      { kind: 'ledger', planId, filters: scopedFilters(actor, query) },
-      actor,
-    );
+    return this.exports.download({ kind: 'ledger', planId, filters: query }, actor);
   }
 }

@@ -24,7 +24,7 @@ import { DepartmentKeywordRuleEntity } from '@workpoints/persistence';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
 import { SecurityEventsService } from '../security/security-events.service';
@@ -45,7 +45,6 @@ export class CreateRuleDto {
 /** The editable keyword rules behind department suggestions on import (商标 → 商标品牌处). */
 @ApiTags('department-rules')
 @ApiBearerAuth()
-@Roles('coordinator', 'admin')
 @Controller('department-rules')
 export class DepartmentRulesController {
   constructor(

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor, DepartmentNode, DepartmentView } from '@workpoints/contracts';
 import type { Request } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { SecurityEventsService } from '../security/security-events.service';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentDto } from './dto/create-department.dto';
@@ -38,7 +38,6 @@ export class DepartmentsController {
   }
 
   @Post()
-  @Roles('admin')
   @ApiOperation({ summary: '新增单位（管理员）' })
   @ApiCreatedResponse({ type: DepartmentResponse })
   async create(

@@ -28,6 +28,7 @@ import {
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { scopedFilters, visiblePlan } from '../access/scope';
 import { DomainException } from '../common/domain.exception';
 
 /** Where exports are read (the API's global prefix included): statusUrl and downloadUrl. */
@@ -54,7 +55,8 @@ type ExportJob = Job<ReportExportJob, ReportExportResult | undefined>;
  * Report files (the ledger, the summary) either built inside the request — a small selection —
  * or queued on the reports queue for the jobs app, which reports progress and keeps the file
  * with the finished job. An export is its requester's: anyone else but an admin is told it does
- * not exist. Remit is settled before this service: the filters it gets are already scoped.
+ * not exist. Remit is settled here: a draft's reports are the office's, and the filters are
+ * narrowed to the requester's remit, which the job keeps.
  */
 @Injectable()
 export class ExportsService {
@@ -71,7 +73,11 @@ export class ExportsService {
    * export of the same file (the caller answers 202).
    */
   async download(request: ReportRequest, actor: Actor): Promise<ReportFile | ExportAccepted> {
-    const normal = normaliseReportRequest(request);
+    await visiblePlan(this.dataSource, request.planId, actor);
+    const normal = normaliseReportRequest({
+      ...request,
+      filters: scopedFilters(actor, request.filters),
+    });
     const selected = await countPoints(this.dataSource, normal.planId, normal.filters);
     const limit = this.config.exports.inlineLimit;
     if (selected > limit)
@@ -86,14 +92,13 @@ export class ExportsService {
     return file;
   }
 
-  /** Queues a background export of the file for the actor. */
+  /** Queues a background export of the file for the actor, within their remit. */
   async start(request: ReportRequest, actor: Actor, message?: string): Promise<ExportAccepted> {
-    const normal = normaliseReportRequest(request);
-    const [plan] = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM plans WHERE id = $1`,
-      [normal.planId],
-    );
-    if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${normal.planId}`);
+    await visiblePlan(this.dataSource, request.planId, actor);
+    const normal = normaliseReportRequest({
+      ...request,
+      filters: scopedFilters(actor, request.filters),
+    });
     const id = randomUUID();
     const data: ReportExportJob = {
       ...normal,

@@ -23,7 +23,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorCode, type Actor, type ImportView } from '@workpoints/contracts';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { DomainException } from '../common/domain.exception';
 import { ImportOptionsDto, ImportTextDto } from './dto/import.dto';
 import { ImportResponse } from './dto/import.responses';
@@ -31,7 +31,6 @@ import { ImportsService, MAX_IMPORT_BYTES } from './imports.service';
 
 @ApiTags('imports')
 @ApiBearerAuth()
-@Roles('coordinator', 'admin')
 @Controller('imports')
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}

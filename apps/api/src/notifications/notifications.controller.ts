@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, NotificationPage, NotificationView, UrgeResult } from '@workpoints/contracts';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import {
   NotificationPageResponse,
   NotificationResponse,
@@ -33,7 +33,6 @@ export class NotificationsController {
 
   @Post('points/:pointId/urge')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({
     summary: '催办（督办员）：通知牵头单位承办人、负责人及其群机器人；同一请求编号只发一次',
   })
@@ -58,7 +57,6 @@ export class NotificationsController {
   }
 
   @Get('users/:id/notifications')
-  @Roles('admin')
   @ApiOperation({ summary: '发给某用户的通知及发送状态（管理员）' })
   @ApiOkResponse({ type: NotificationPageResponse })
   forUser(
@@ -69,7 +67,6 @@ export class NotificationsController {
   }
 
   @Get('admin/notifications')
-  @Roles('admin')
   @ApiOperation({ summary: '全部通知（管理员；status=dead 为发送失败的死信）' })
   @ApiOkResponse({ type: NotificationPageResponse })
   all(@Query() query: ListNotificationsQuery): Promise<NotificationPage> {
@@ -78,7 +75,6 @@ export class NotificationsController {
 
   @Post('admin/notifications/:id/retry')
   @HttpCode(200)
-  @Roles('admin')
   @ApiOperation({ summary: '重发发送失败的通知（管理员；只限状态为 dead 的通知）' })
   @ApiOkResponse({ type: NotificationResponse })
   retry(

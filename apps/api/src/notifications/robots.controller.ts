@@ -1,14 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, RobotView } from '@workpoints/contracts';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { DepartmentParams, PutRobotDto, RobotParams } from './dto/robot.dto';
 import { RobotResponse } from './dto/notification.responses';
 import { RobotsService } from './robots.service';
 
 @ApiTags('robots')
 @ApiBearerAuth()
-@Roles('admin', 'coordinator')
 @Controller('departments/:id/robots')
 export class RobotsController {
   constructor(private readonly robots: RobotsService) {}

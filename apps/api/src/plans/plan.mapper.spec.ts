@@ -5,7 +5,14 @@ import {
   UserEntity,
   WorkPointEntity,
 } from '@workpoints/persistence';
-import { toPlanHeadingView, toPlanPointView, toPlanSummaryView, toPlanTree } from './plan.mapper';
+import type { PlanNodeView } from '@workpoints/contracts';
+import {
+  toPlanHeadingView,
+  toPlanPointView,
+  toPlanSummaryView,
+  toPlanTree,
+  withPointsOnly,
+} from './plan.mapper';
 
 const at = new Date('2026-03-02T01:00:00.000Z');
 const department = (id: string, name: string) =>
@@ -129,5 +136,29 @@ describe('plan views', () => {
       title: 'node-2',
       position: 0,
     });
+  });
+});
+
+describe('withPointsOnly', () => {
+  const node = (id: string, pointIds: string[], children: PlanNodeView[] = []): PlanNodeView => ({
+    id,
+    kind: children.length > 0 ? 'chapter' : 'section',
+    label: id,
+    title: id,
+    children,
+    pointIds,
+  });
+
+  it('keeps the headings above a reader’s points and drops every other one, at any depth', () => {
+    const tree = [
+      node('c1', [], [node('s11', ['p1']), node('s12', [])]),
+      node('c2', [], [node('s21', [])]),
+      node('c3', ['p3']),
+    ];
+    expect(withPointsOnly(tree)).toEqual([
+      node('c1', [], [node('s11', ['p1'])]),
+      node('c3', ['p3']),
+    ]);
+    expect(withPointsOnly([node('c1', [], [node('s11', [])])])).toEqual([]);
   });
 });

@@ -103,3 +103,14 @@ export function toPlanTree(nodes: PlanNodeEntity[], points: WorkPointEntity[]): 
   for (const p of points) if (p.nodeId) views.get(p.nodeId)?.pointIds.push(p.id);
   return roots;
 }
+
+/**
+ * The tree without the headings that hold none of its points, at any depth: what a reader of
+ * part of a plan needs to place their points, and nothing of the rest.
+ */
+export function withPointsOnly(tree: PlanNodeView[]): PlanNodeView[] {
+  return tree.flatMap((n) => {
+    const children = withPointsOnly(n.children);
+    return children.length > 0 || n.pointIds.length > 0 ? [{ ...n, children }] : [];
+  });
+}

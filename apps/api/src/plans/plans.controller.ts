@@ -25,7 +25,7 @@ import type {
   PlanView,
   PublishResult,
 } from '@workpoints/contracts';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { CreatePlanDto, PublishPlanDto } from './dto/create-plan.dto';
 import {
   AddPointDto,
@@ -58,14 +58,13 @@ export class PlansController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '计划列表' })
+  @ApiOperation({ summary: '计划列表（督办员、管理员含草稿；其他人只见已发布的计划）' })
   @ApiOkResponse({ type: [PlanSummaryResponse] })
-  list(): Promise<PlanSummaryView[]> {
-    return this.plans.list();
+  list(@CurrentActor() actor: Actor): Promise<PlanSummaryView[]> {
+    return this.plans.list(actor);
   }
 
   @Post()
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '由 JSON 树创建计划草稿（章、节、要点）' })
   @ApiCreatedResponse({ type: PlanResponse })
   create(@Body() body: CreatePlanDto, @CurrentActor() actor: Actor): Promise<PlanView> {
@@ -73,14 +72,19 @@ export class PlansController {
   }
 
   @Get(':planId')
-  @ApiOperation({ summary: '计划详情（树与要点）' })
+  @ApiOperation({
+    summary:
+      '计划详情（树与要点）：督办员、管理员看全部；其他人只见已发布计划中职责范围内的要点及其所在章节',
+  })
   @ApiOkResponse({ type: PlanResponse })
-  get(@Param('planId', ParseUUIDPipe) planId: string): Promise<PlanView> {
-    return this.plans.get(planId);
+  get(
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanView> {
+    return this.plans.get(planId, actor);
   }
 
   @Patch(':planId')
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '修改草稿计划：全计划的督办规则（仅草稿）' })
   @ApiOkResponse({ type: PlanResponse })
   async editPlan(
@@ -89,11 +93,10 @@ export class PlansController {
     @CurrentActor() actor: Actor,
   ): Promise<PlanView> {
     await this.drafts.editPlan(planId, body, actor);
-    return this.plans.get(planId);
+    return this.plans.get(planId, actor);
   }
 
   @Patch(':planId/points/:pointId')
-  @Roles('coordinator', 'admin')
   @ApiOperation({
     summary: '修改草稿要点：交办信息、标题、正文、序号、章节、目标、时限、督办规则（仅草稿）',
   })
@@ -108,7 +111,6 @@ export class PlansController {
   }
 
   @Post(':planId/points')
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '新增要点（仅草稿）' })
   @ApiCreatedResponse({ type: PlanPointResponse })
   add(
@@ -121,7 +123,6 @@ export class PlansController {
 
   @Delete(':planId/points/:pointId')
   @HttpCode(204)
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '删除要点，其后序号前移（仅草稿）' })
   remove(
     @Param('planId', ParseUUIDPipe) planId: string,
@@ -133,7 +134,6 @@ export class PlansController {
 
   @Post(':planId/points/:pointId/merge')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '把另一个要点并入本要点（仅草稿）' })
   @ApiOkResponse({ type: PlanPointResponse })
   merge(
@@ -147,7 +147,6 @@ export class PlansController {
 
   @Post(':planId/points/:pointId/split')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '从某一句起拆出新要点（仅草稿）' })
   @ApiOkResponse({ type: [PlanPointResponse], description: '原要点与拆出的新要点' })
   split(
@@ -160,7 +159,6 @@ export class PlansController {
   }
 
   @Patch(':planId/nodes/:nodeId')
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '修改章节标题（仅草稿）' })
   @ApiOkResponse({ type: PlanHeadingResponse })
   renameNode(
@@ -174,7 +172,6 @@ export class PlansController {
 
   @Post(':planId/apply-suggestions')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '采纳导入时建议的牵头和配合单位（只填尚未指定的）' })
   @ApiOkResponse({ type: AppliedSuggestionsResponse })
   applySuggestions(
@@ -186,7 +183,6 @@ export class PlansController {
 
   @Post(':planId/publish')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
   @ApiOperation({ summary: '发布：每个要点启动一个工作流（重复发布只补启动缺失的）' })
   @ApiOkResponse({ type: PublishResultResponse })
   publish(

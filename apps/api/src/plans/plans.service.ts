@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Actor, type PlanSummaryView, type PlanView } from '@workpoints/contracts';
 import {
   assignmentProblems,
+  canManagePlans,
+  canViewPoint,
   policyProblems,
   publicationProblems,
   resolvePolicy,
@@ -16,11 +18,13 @@ import {
 } from '@workpoints/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
+import { visiblePlan } from '../access/scope';
 import { DomainException } from '../common/domain.exception';
 import { DepartmentsService } from '../departments/departments.service';
+import { partiesOf } from '../points/points.service';
 import { UsersService } from '../users/users.service';
 import type { CreatePlanDto, PointDraftDto } from './dto/create-plan.dto';
-import { toPlanPointView, toPlanSummaryView, toPlanTree } from './plan.mapper';
+import { toPlanPointView, toPlanSummaryView, toPlanTree, withPointsOnly } from './plan.mapper';
 
 interface FlatPoint {
   draft: PointDraftDto;
@@ -36,11 +40,18 @@ export class PlansService {
     private readonly calendar: CalendarService,
   ) {}
 
-  async list(): Promise<PlanSummaryView[]> {
-    const plans = await this.dataSource
-      .getRepository(PlanEntity)
-      .find({ order: { createdAt: 'DESC' } });
-    return plans.map(toPlanSummaryView);
+  /** The plans the actor may know of: every one for the office, else the published ones. */
+  async list(actor: Actor): Promise<PlanSummaryView[]> {
+    const office = canManagePlans(actor);
+    const plans = await this.dataSource.getRepository(PlanEntity).find({
+      where: office ? {} : { status: 'published' },
+      order: { createdAt: 'DESC' },
+    });
+    return plans.map((p) => {
+      const view = toPlanSummaryView(p);
+      // What the importer was unsure of is for whoever checks the draft: the office.
+      return office ? view : { ...view, warnings: [] };
+    });
   }
 
   /** Creates a draft plan from a JSON tree of chapters, sections and points. */
@@ -126,12 +137,18 @@ export class PlansService {
       });
       return plan.id;
     });
-    return this.get(planId);
+    return this.get(planId, actor);
   }
 
-  async get(planId: string): Promise<PlanView> {
-    const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ id: planId });
-    if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${planId}`);
+  /**
+   * The plan as the actor may read it. The office reads all of it, drafts included. Anyone
+   * else reads a published plan with the points of their remit only (`canViewPoint`) and the
+   * headings above them: no other point is sent, not its id, text, reports or suggestions, so
+   * a point they cannot read is one they cannot name. A draft is "not found" to them.
+   */
+  async get(planId: string, actor: Actor): Promise<PlanView> {
+    const plan = await visiblePlan(this.dataSource, planId, actor);
+    const office = canManagePlans(actor);
     const nodes = await this.dataSource
       .getRepository(PlanNodeEntity)
       .find({ where: { planId }, order: { position: 'ASC' } });
@@ -140,6 +157,7 @@ export class PlansService {
       relations: { coDepartments: true },
       order: { number: 'ASC' },
     });
+    const shown = office ? points : points.filter((p) => canViewPoint(actor, partiesOf(p)));
     const summary = toPlanSummaryView(plan);
     return {
       id: summary.id,
@@ -150,9 +168,12 @@ export class PlansService {
       policy: resolvePolicy(plan.policy),
       ownPolicy: plan.policy,
       targets: summary.targets,
-      warnings: [...plan.warnings, ...(await this.calendarWarnings(points))],
-      nodes: toPlanTree(nodes, points),
-      points: points.map(toPlanPointView),
+      warnings: office ? [...plan.warnings, ...(await this.calendarWarnings(points))] : [],
+      nodes: office ? toPlanTree(nodes, points) : withPointsOnly(toPlanTree(nodes, shown)),
+      // The import's department suggestions are drafting aids of the office.
+      points: shown.map((p) =>
+        office ? toPlanPointView(p) : { ...toPlanPointView(p), suggestions: null },
+      ),
     };
   }
 

@@ -47,6 +47,7 @@ import {
   shanghaiDate,
   submitProblems,
   suspendProblems,
+  withRule,
   type ActionFacts,
 } from '@workpoints/domain';
 import type { WorkPointEntity } from '@workpoints/persistence';
@@ -386,23 +387,31 @@ export class PointActionsService {
     check?: (point: WorkPointEntity) => void | Promise<void>,
   ): Promise<PointStateView> {
     const point = await this.points.require(pointId, actor);
-    const handle = await this.handle(point);
     // A retry of a recorded request goes straight to the workflow, which answers it as the
-    // first time; anything else is checked here against the read model first.
+    // first time; anything else is checked here against the read model first — who may act
+    // (the lifecycle's party, 403) before whether the point can be acted on yet (409).
     const recorded = await this.points.recordedEvent(point.id, requestId);
+    let handle: ReturnType<Client['workflow']['getHandle']>;
     if (recorded === null) {
       // A published point whose first transition is not recorded yet is, for the workflow,
       // already assigned: check the turn as of that state rather than refuse a prompt click.
       const status = point.status === 'draft' ? 'assigned' : point.status;
       const decision = decide(status, action, actor, partiesOf(point), contextOf(point));
       if (!decision.allowed)
-        throw new DomainException(decision.code, `第${point.number}项：${decision.message}`);
+        throw new DomainException(
+          decision.code,
+          withRule(`第${point.number}项：${decision.message}`, 'lifecycle'),
+          { rule: 'lifecycle' },
+        );
+      handle = await this.handle(point);
       await check?.(point);
     } else if (recorded !== action) {
       throw new DomainException(
         ErrorCode.RequestIdReused,
         `请求编号 ${requestId} 已用于“${recorded}”操作`,
       );
+    } else {
+      handle = await this.handle(point);
     }
     return toPointStateView(await this.call(() => send(handle)));
   }
@@ -470,5 +479,6 @@ function contextOf(point: WorkPointEntity): PointContext {
     suspended: point.suspended,
     deadlinePassed: deadline !== null && deadlinePassed(deadline, Date.now()),
     extensionPending: point.pendingExtension !== null,
+    submittedBy: point.submittedById,
   };
 }

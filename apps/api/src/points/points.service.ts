@@ -9,7 +9,7 @@ import {
   type PointPolicy,
   type Target,
 } from '@workpoints/contracts';
-import { canViewPoint, resolvePolicy } from '@workpoints/domain';
+import { canViewPlan, canViewPoint, resolvePolicy } from '@workpoints/domain';
 import {
   AuditEventEntity,
   PlanEntity,
@@ -18,10 +18,11 @@ import {
   SignOffEntity,
   TargetActualEntity,
   WorkPointEntity,
-  remitCondition,
+  visiblePointCondition,
 } from '@workpoints/persistence';
 import { DataSource } from 'typeorm';
 import { attachmentsByRequest } from '../attachments/attachment-links';
+import { outsideRemit } from '../access/scope';
 import { DomainException } from '../common/domain.exception';
 import type { ListPointsQuery } from './dto/point-actions.dto';
 import {
@@ -47,8 +48,9 @@ export class PointsService {
       .addOrderBy('p.planId', 'ASC');
     const coOf = (param: string) =>
       `EXISTS (SELECT 1 FROM work_point_co_departments c WHERE c.point_id = p.id AND c.department_id = :${param})`;
+    // The remit, in plans the actor may see: a search finds nothing beyond it.
     const remit: Record<string, unknown> = {};
-    qb.andWhere(remitCondition(actor, 'p', remit), remit);
+    qb.andWhere(visiblePointCondition(actor, 'p', remit), remit);
     if (q.planId) qb.andWhere('p.planId = :planId', { planId: q.planId });
     const words = q.q?.trim();
     if (words) {
@@ -69,14 +71,18 @@ export class PointsService {
     return { total, items: rows.map(toPointSummary) };
   }
 
-  /** The point, checked against the actor's remit. */
+  /**
+   * The point, checked against the actor: a point of a draft the actor may not see is "not
+   * found" as an unknown id is (its plan is the office's until published); a point of a
+   * published plan outside their remit is refused (403), since the plan is known to them.
+   */
   async require(pointId: string, actor: Actor): Promise<WorkPointEntity> {
     const point = await this.dataSource
       .getRepository(WorkPointEntity)
-      .findOne({ where: { id: pointId }, relations: { coDepartments: true } });
-    if (!point) throw new DomainException(ErrorCode.NotFound, `工作要点不存在：${pointId}`);
-    if (!canViewPoint(actor, partiesOf(point)))
-      throw new DomainException(ErrorCode.NotInRemit, `第${point.number}项不在您的职责范围内`);
+      .findOne({ where: { id: pointId }, relations: { coDepartments: true, plan: true } });
+    if (!point || !point.plan || !canViewPlan(actor, point.plan))
+      throw new DomainException(ErrorCode.NotFound, `工作要点不存在：${pointId}`);
+    if (!canViewPoint(actor, partiesOf(point))) throw outsideRemit(point.number);
     return point;
   }
 
@@ -106,6 +112,7 @@ export class PointsService {
       text: point.text,
       suspended: point.suspended,
       pendingExtension: point.pendingExtension,
+      submittedById: point.submittedById,
       policy: resolvePolicy(planPolicy, point.policy),
       timeline: events.map(toTimelineEntry),
       reports: reports.map((r) => toReportView(r, attachments.get(r.requestId) ?? [])),

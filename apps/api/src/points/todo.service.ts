@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, PointSummary, ReportDue, TodoView } from '@workpoints/contracts';
 import { OPEN_STATUSES } from '@workpoints/domain';
-import { WorkPointEntity, remitCondition, sqlStatusIn } from '@workpoints/persistence';
+import { WorkPointEntity, sqlStatusIn, visiblePointCondition } from '@workpoints/persistence';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { toPointSummary } from './point.mapper';
 
@@ -70,7 +70,7 @@ export class TodoService {
       .getRepository(WorkPointEntity)
       .createQueryBuilder('p')
       .leftJoinAndSelect('p.coDepartments', 'co')
-      .where(remitCondition(actor, 'p', remit), remit)
+      .where(visiblePointCondition(actor, 'p', remit), remit)
       .orderBy('p.deadline', 'ASC', 'NULLS LAST')
       .addOrderBy('p.number', 'ASC')
       .take(200);

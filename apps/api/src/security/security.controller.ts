@@ -13,7 +13,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { Actor, SecurityEventPage, SecuritySettingsView } from '@workpoints/contracts';
 import { shanghaiDate } from '@workpoints/domain';
 import type { Request, Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { SecurityEventsFilter, SecurityEventsQuery, SecuritySettingsDto } from './dto/security.dto';
 import { SecurityEventPageResponse, SecuritySettingsResponse } from './dto/security.responses';
 import { SecurityEventsReader } from './security-events-reader.service';
@@ -22,7 +22,6 @@ import { SecuritySettingsService } from './security-settings.service';
 /** 安全事件 and 安全设置: the admins' view of sign-ins, refusals and account changes. */
 @ApiTags('security')
 @ApiBearerAuth()
-@Roles('admin')
 @Controller()
 export class SecurityController {
   constructor(

@@ -10,7 +10,7 @@ import {
 import type { Actor, ExportAccepted } from '@workpoints/contracts';
 import { DOCX_CONTENT_TYPE } from '@workpoints/reports';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { ExportAcceptedResponse } from '../exports/exports.responses';
 import { fileOrAccepted } from '../exports/report-download';
 import { SummariesService } from './summaries.service';
@@ -23,11 +23,10 @@ export class SummariesController {
   constructor(private readonly summaries: SummariesService) {}
 
   @Get('summary.docx')
-  @Roles('coordinator', 'admin', 'supervisor', 'head')
   @ApiProduces(DOCX_CONTENT_TYPE)
   @ApiOperation({
     summary:
-      '下载上半年或年度工作总结初稿（Word）：总体情况、分章节推进情况、存在的问题、下一步工作重点；处室负责人只能下载本单位牵头的要点；所选要点超过 EXPORT_INLINE_LIMIT 项时转为后台导出（202，附 statusUrl）',
+      '下载上半年或年度工作总结初稿（Word）：总体情况、分章节推进情况、存在的问题、下一步工作重点；分管领导和处室负责人只含职责范围内的要点；所选要点超过 EXPORT_INLINE_LIMIT 项时转为后台导出（202，附 statusUrl）',
   })
   @ApiOkResponse({ description: '工作总结（Word）' })
   @ApiAcceptedResponse({ type: ExportAcceptedResponse, description: '已转为后台导出' })

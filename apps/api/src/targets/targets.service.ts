@@ -8,12 +8,12 @@ import {
   type TargetProgress,
 } from '@workpoints/contracts';
 import { STATUS_LABELS, isClosedStatus, targetProblems } from '@workpoints/domain';
-import { AuditEventEntity, PlanEntity, WorkPointEntity } from '@workpoints/persistence';
+import { AuditEventEntity, WorkPointEntity } from '@workpoints/persistence';
 import { pointFilter, targetProgress } from '@workpoints/reports';
 import { DataSource } from 'typeorm';
+import { scopedFilters, visiblePlan } from '../access/scope';
 import { DomainException } from '../common/domain.exception';
 import type { DashboardQuery } from '../dashboard/dashboard.dto';
-import { scopedFilters } from '../dashboard/dashboard.service';
 import type { AddTargetDto } from './targets.dto';
 
 /** The audit event of a target added by hand. */
@@ -29,8 +29,7 @@ export class TargetsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async progress(planId: string, actor: Actor, query: DashboardQuery): Promise<TargetProgress> {
-    const plan = await this.dataSource.getRepository(PlanEntity).findOneBy({ id: planId });
-    if (!plan) throw new DomainException(ErrorCode.NotFound, `计划不存在：${planId}`);
+    await visiblePlan(this.dataSource, planId, actor);
     const { params, where } = pointFilter(planId, scopedFilters(actor, query));
     return targetProgress(this.dataSource, planId, { params, where });
   }

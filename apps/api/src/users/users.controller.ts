@@ -24,7 +24,7 @@ import type {
   UserView,
 } from '@workpoints/contracts';
 import type { Request } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { SessionsRevokedResponse } from '../auth/dto/auth.responses';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/create-user.dto';
 import { PasswordResetResponse, UserResponse } from './dto/user.responses';
@@ -37,7 +37,6 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Roles('admin', 'coordinator')
   @ApiOperation({ summary: '用户列表（可按单位、角色筛选）' })
   @ApiOkResponse({ type: [UserResponse] })
   list(@Query() query: ListUsersQuery): Promise<UserView[]> {
@@ -45,7 +44,6 @@ export class UsersController {
   }
 
   @Post()
-  @Roles('admin')
   @ApiOperation({
     summary: '新增用户（管理员）',
     description: '初始密码须符合密码要求；本人首次登录时必须改为自己的密码。',
@@ -60,7 +58,6 @@ export class UsersController {
   }
 
   @Patch(':userId')
-  @Roles('admin')
   @ApiOperation({ summary: '修改用户的姓名、单位、角色或邮箱（管理员；只改所给字段）' })
   @ApiOkResponse({ type: UserResponse })
   update(
@@ -74,7 +71,6 @@ export class UsersController {
 
   @Post(':userId/deactivate')
   @HttpCode(200)
-  @Roles('admin')
   @ApiOperation({ summary: '停用账号（管理员）：其全部登录立即失效' })
   @ApiOkResponse({ type: UserResponse })
   deactivate(
@@ -87,7 +83,6 @@ export class UsersController {
 
   @Post(':userId/reactivate')
   @HttpCode(200)
-  @Roles('admin')
   @ApiOperation({ summary: '启用账号（管理员）' })
   @ApiOkResponse({ type: UserResponse })
   reactivate(
@@ -100,7 +95,6 @@ export class UsersController {
 
   @Post(':userId/reset-password')
   @HttpCode(200)
-  @Roles('admin')
   @ApiOperation({
     summary: '重置密码（管理员）：生成一次性密码，只显示这一次',
     description: '同时解除锁定、结束该账号的全部登录；本人用一次性密码登录后须立即设置自己的密码。',
@@ -116,7 +110,6 @@ export class UsersController {
 
   @Post(':userId/unlock')
   @HttpCode(200)
-  @Roles('admin')
   @ApiOperation({ summary: '解除登录锁定（管理员）' })
   @ApiOkResponse({ type: UserResponse })
   unlock(
@@ -129,7 +122,6 @@ export class UsersController {
 
   @Post(':userId/sessions/revoke')
   @HttpCode(200)
-  @Roles('admin')
   @ApiOperation({ summary: '结束该账号的全部登录（管理员）' })
   @ApiOkResponse({ type: SessionsRevokedResponse })
   endSessions(

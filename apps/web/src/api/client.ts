@@ -262,6 +262,8 @@ export async function download(
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // The browser reads the blob when the download actually starts, which on a busy machine can
+  // be seconds after the click; revoked before that, the file loses its name ("download").
+  setTimeout(() => URL.revokeObjectURL(url), 120_000);
   return {};
 }

@@ -595,7 +595,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 计划列表 */
+        /** 计划列表（督办员、管理员含草稿；其他人只见已发布的计划） */
         get: operations["PlansController_list"];
         put?: never;
         /** 由 JSON 树创建计划草稿（章、节、要点） */
@@ -613,7 +613,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 计划详情（树与要点） */
+        /** 计划详情（树与要点）：督办员、管理员看全部；其他人只见已发布计划中职责范围内的要点及其所在章节 */
         get: operations["PlansController_get"];
         put?: never;
         post?: never;
@@ -785,7 +785,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下载上半年或年度工作总结初稿（Word）：总体情况、分章节推进情况、存在的问题、下一步工作重点；处室负责人只能下载本单位牵头的要点；所选要点超过 EXPORT_INLINE_LIMIT 项时转为后台导出（202，附 statusUrl） */
+        /** 下载上半年或年度工作总结初稿（Word）：总体情况、分章节推进情况、存在的问题、下一步工作重点；分管领导和处室负责人只含职责范围内的要点；所选要点超过 EXPORT_INLINE_LIMIT 项时转为后台导出（202，附 statusUrl） */
         get: operations["SummariesController_summary"];
         put?: never;
         post?: never;
@@ -2851,6 +2851,11 @@ export interface components {
             text: string;
             suspended: boolean;
             pendingExtension: components["schemas"]["PendingExtension"] | null;
+            /**
+             * Format: uuid
+             * @description 提交待审核办结申请的人：职责分离，此人不能审核本申请
+             */
+            submittedById: string | null;
             policy: components["schemas"]["PointPolicy"];
             timeline: components["schemas"]["TimelineEntry"][];
             reports: components["schemas"]["Report"][];
@@ -2909,6 +2914,11 @@ export interface components {
              * @description 此刻之前的提醒已发出或已放弃
              */
             noticesThrough: string;
+            /**
+             * Format: uuid
+             * @description 提交待审核办结申请的人（职责分离：此人不能审核）
+             */
+            submittedBy?: string | null;
             /** Format: uuid */
             leadDepartmentId: string;
             coDepartmentIds: string[];

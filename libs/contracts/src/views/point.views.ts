@@ -123,6 +123,8 @@ export interface PointDetail extends PointSummary {
   suspended: boolean;
   /** The extension request waiting for the supervisor, if any. */
   pendingExtension: PendingExtension | null;
+  /** Who submitted the completion waiting for sign-off: they may not approve it themselves. */
+  submittedById: string | null;
   /** The policy the point is chased by (defaults, the plan's fields, the point's own). */
   policy: PointPolicy;
   timeline: TimelineEntry[];

@@ -142,6 +142,11 @@ export interface WorkPointState extends PointParties {
   pendingExtension: PendingExtension | null;
   /** Notices due at or before this instant have been sent or dropped (ISO instant). */
   noticesThrough: string;
+  /**
+   * Who submitted the completion now waiting for sign-off (null when none is waiting). Absent
+   * in the state of a run started before it was kept.
+   */
+  submittedBy?: string | null;
 }
 
 /** Context the lifecycle rule needs beyond status and parties. */
@@ -150,6 +155,11 @@ export interface PointContext {
   /** The point's effective deadline has passed (end of that day, Asia/Shanghai). */
   deadlinePassed: boolean;
   extensionPending: boolean;
+  /**
+   * Who submitted the completion waiting for sign-off: that person may not approve it at any
+   * step (separation of duties). Null or absent when none is waiting or the rule does not apply.
+   */
+  submittedBy?: string | null;
 }
 
 interface ActionBase {

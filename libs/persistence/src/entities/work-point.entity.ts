@@ -88,6 +88,13 @@ export class WorkPointEntity {
   @Column({ name: 'effective_deadline', type: 'date', nullable: true })
   effectiveDeadline!: string | null;
 
+  /**
+   * Who submitted the completion waiting for sign-off; cleared by a return. That person may
+   * not approve it (separation of duties), which the API checks before the workflow does.
+   */
+  @Column({ name: 'submitted_by_id', type: 'uuid', nullable: true })
+  submittedById!: string | null;
+
   @Column({ name: 'supervisor_id', type: 'uuid', nullable: true })
   supervisorId!: string | null;
 

@@ -1,4 +1,4 @@
-import type { PointStatus, RiskColour, SummaryPeriod } from '@workpoints/contracts';
+import type { PointRemit, PointStatus, RiskColour, SummaryPeriod } from '@workpoints/contracts';
 import { STATUS_LABELS, isOpenStatus, shanghaiDate } from '@workpoints/domain';
 import type { DataSource } from 'typeorm';
 import { pointFilter, type PointFilters } from '../point-filter';
@@ -11,12 +11,16 @@ export { SUMMARY_PERIODS, type SummaryPeriod } from '@workpoints/contracts';
  * sections). Status and colour filters are left out on purpose: a summary of only the red points
  * would misstate every figure in its overview.
  */
-export type SummaryFilters = Pick<PointFilters, 'chapterId' | 'departmentId' | 'supervisorId'>;
+export type SummaryFilters = Pick<
+  PointFilters,
+  'chapterId' | 'departmentId' | 'supervisorId' | 'remit'
+>;
 
 /** Only the filters a summary takes, out of any point filters (status and colour dropped). */
 export function summaryFilters(filters: PointFilters): SummaryFilters {
-  const { chapterId, departmentId, supervisorId } = filters;
+  const { chapterId, departmentId, supervisorId, remit } = filters;
   return {
+    ...(remit ? { remit } : {}),
     ...(chapterId ? { chapterId } : {}),
     ...(departmentId ? { departmentId } : {}),
     ...(supervisorId ? { supervisorId } : {}),
@@ -191,7 +195,7 @@ export async function loadSummary(
       [planId],
     ),
     officeName(dataSource),
-    scopeText(dataSource, filters),
+    scopeText(dataSource, planId, filters),
     targetProgress(dataSource, planId, live).then((t) => t.totals),
   ]);
 
@@ -299,7 +303,11 @@ async function officeName(dataSource: DataSource): Promise<string> {
 }
 
 /** The filters in words (专利管理处牵头；一、强化保护), for the subtitle. */
-async function scopeText(dataSource: DataSource, filters: SummaryFilters): Promise<string | null> {
+async function scopeText(
+  dataSource: DataSource,
+  planId: string,
+  filters: SummaryFilters,
+): Promise<string | null> {
   const parts: string[] = [];
   if (filters.chapterId) {
     const [n] = await dataSource.query<{ kind: string; label: string; title: string }[]>(
@@ -326,5 +334,34 @@ async function scopeText(dataSource: DataSource, filters: SummaryFilters): Promi
     );
     if (u) parts.push(`${u.name}分管`);
   }
+  if (filters.remit) parts.push(await remitText(dataSource, planId, filters.remit));
   return parts.length > 0 ? parts.join('；') : null;
+}
+
+/**
+ * A remit in the words that apply to this plan: 专利管理处牵头或配合 for a department's, 李副局长分管
+ * for a supervisor's, both when both hold points; the person's 职责范围 when neither does.
+ */
+async function remitText(
+  dataSource: DataSource,
+  planId: string,
+  remit: PointRemit,
+): Promise<string> {
+  const [row] = await dataSource.query<
+    { department: string | null; name: string | null; takesPart: boolean; supervises: boolean }[]
+  >(
+    `SELECT (SELECT name FROM departments WHERE id = $2) AS department,
+            (SELECT display_name FROM users WHERE id = $3) AS name,
+            EXISTS (SELECT 1 FROM work_points p WHERE p.plan_id = $1 AND (p.lead_department_id = $2
+                      OR EXISTS (SELECT 1 FROM work_point_co_departments c
+                                  WHERE c.point_id = p.id AND c.department_id = $2))) AS "takesPart",
+            EXISTS (SELECT 1 FROM work_points p
+                     WHERE p.plan_id = $1 AND p.supervisor_id = $3) AS supervises`,
+    [planId, remit.departmentId, remit.userId],
+  );
+  const words = [
+    ...(row?.takesPart && row.department ? [`${row.department}牵头或配合`] : []),
+    ...(row?.supervises && row.name ? [`${row.name}分管`] : []),
+  ];
+  return words.length > 0 ? words.join('、') : `${row?.name ?? ''}职责范围内`;
 }

@@ -275,6 +275,12 @@ export class PointDetailResponse extends PointSummaryResponse implements PointDe
   @ApiProperty({ type: () => PendingExtensionResponse, nullable: true })
   pendingExtension!: PendingExtension | null;
 
+  @ApiId({
+    nullable: true,
+    description: '提交待审核办结申请的人：职责分离，此人不能审核本申请',
+  })
+  submittedById!: string | null;
+
   @ApiProperty({ type: () => PointPolicyResponse })
   policy!: PointPolicy;
 
@@ -359,6 +365,13 @@ export class PointStateResponse implements PointStateView {
 
   @ApiDateTime({ description: '此刻之前的提醒已发出或已放弃' })
   noticesThrough!: string;
+
+  @ApiId({
+    nullable: true,
+    required: false,
+    description: '提交待审核办结申请的人（职责分离：此人不能审核）',
+  })
+  submittedBy?: string | null;
 
   @ApiId()
   leadDepartmentId!: string;

@@ -56,6 +56,7 @@ export function PointActions({ point }: { point: Point }) {
     suspended: point.suspended,
     deadlinePassed: due !== null && deadlinePassed(due, dayjs().valueOf()),
     extensionPending: point.pendingExtension !== null,
+    submittedBy: point.submittedById,
   };
   const may = (action: PointAction) =>
     decide(point.status as PointStatus, action, user, parties, context).allowed;
