@@ -95,10 +95,10 @@ export const ACCESS_POLICY: readonly AccessEntry[] = [
   write(
     'POST /api/auth/refresh',
     'public',
-    'self',
+    'none',
     'the refresh cookie is the credential: it renews only its own session',
   ),
-  write('POST /api/auth/logout', 'public', 'self', 'ends only the session of the caller’s cookie'),
+  write('POST /api/auth/logout', 'public', 'none', 'ends only the session of the caller’s cookie'),
   read('GET /api/auth/options', 'public', 'none', 'which sign-in methods are offered'),
   read('GET /api/auth/oidc/start', 'public', 'none', 'to the unified identity platform'),
   read('GET /api/auth/oidc/callback', 'public', 'none', 'back from it, checked by state and nonce'),
