@@ -206,11 +206,17 @@ describe('the web app, role by role', () => {
     await page.getByRole('link', { name: '统计分析' }).click();
     await check(page, '13-dashboard');
     await page.getByRole('link', { name: '计划', exact: true }).click();
+    // The dashboard has a 下载台账 button too: wait until the plans page has replaced it.
+    await page.waitForURL(/\/plans$/);
+    await page.getByRole('heading', { name: '计划', level: 2, exact: true }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '下载台账' }).first().click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    // The name comes from the API's Content-Disposition; the address says which download it was.
+    expect({ name: download.suggestedFilename(), url: download.url() }).toMatchObject({
+      name: expect.stringMatching(/\.xlsx$/) as unknown,
+    });
     for (const [name, path] of [
       ['14-inbox', '/inbox'],
       ['15-search', '/points?q=行政裁决'],

@@ -254,7 +254,14 @@ export async function download(
   const disposition = response.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
-  const name = encoded ? decodeURIComponent(encoded) : (plain ?? 'download');
+  // Without a name from the API (a proxy that drops the header), the address names the file
+  // (".../ledger.xlsx"), so it still opens with the right program.
+  const fromPath = decodeURIComponent(new URL(path, window.location.origin).pathname)
+    .split('/')
+    .pop();
+  const name = encoded
+    ? decodeURIComponent(encoded)
+    : (plain ?? (fromPath?.includes('.') ? fromPath : 'download'));
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
